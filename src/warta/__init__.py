@@ -1,0 +1,27 @@
+"""Warta: structured, sentence-level evidence from Indonesian and English news.
+
+    >>> import warta
+    >>> record = warta.process(open("page.html").read(), url="https://…")
+    >>> record.title, record.language, record.to_dict()["sentences"][:1]
+
+``warta.Pipeline([...stage names])`` runs a chosen subset of stages; the CLI and
+HTTP API are thin layers over these functions.
+"""
+
+from __future__ import annotations
+
+from warta.config import Options, load_options
+from warta.errors import WartaError
+from warta.model import Article
+from warta.pipeline import Pipeline
+
+__version__ = "0.1.0"
+
+
+def process(content: str | bytes, *, url: str | None = None, published: str | None = None,
+            options: Options | None = None) -> Article:
+    """Run the default pipeline on one HTML page or page-text dump."""
+    return Pipeline(options=options).process(content, url=url, published=published)
+
+
+__all__ = ["Article", "Options", "Pipeline", "WartaError", "load_options", "process", "__version__"]

@@ -1,0 +1,58 @@
+"""A record as Rich renderables for the terminal, spans highlighted in place."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.panel import Panel
+from rich.text import Text
+
+from warta.model import Article
+
+# Sentences alternate two quiet backgrounds so their borders are visible; findings
+# of later stages are drawn over them.
+_SENTENCE_STYLES = ("on grey11", "on grey19")
+_STYLES = {"entity": "bold cyan", "time": "magenta", "quote": "italic green"}
+
+
+def _field_text(article: Article, name: str, text: str) -> Text:
+    out = Text(text)
+    sentences = [s for s in article.sentences if s.field == name]
+    for n, sentence in enumerate(sentences):
+        out.stylize(_SENTENCE_STYLES[n % 2], sentence.start, sentence.end)
+    for quote in article.quotes:
+        if quote.span.field == name:
+            out.stylize(_STYLES["quote"], quote.span.start, quote.span.end)
+    for time in article.times:
+        if time.span.field == name:
+            out.stylize(_STYLES["time"], time.span.start, time.span.end)
+    for entity in article.entities:
+        if entity.span.field == name:
+            out.stylize(_STYLES["entity"], entity.span.start, entity.span.end)
+    return out
+
+
+def render_article(article: Article) -> Group:
+    meta = Text()
+    meta.append(f"id {article.id}  ", style="dim")
+    meta.append(f"language {article.language or '?'}  ")
+    meta.append(f"outlet {article.outlet or '—'}  ")
+    if article.dateline:
+        meta.append(f"dateline {article.dateline.place}  ")
+    if article.published:
+        meta.append(f"published {article.published.date} ({article.published.basis})")
+    meta.append(f"\nsource {article.source.ref} [{article.source.format}]", style="dim")
+    parts = [
+        Text(article.title or "(no title)", style="bold"),
+        meta,
+        Panel(_field_text(article, "body", article.body), title="body", title_align="left"),
+    ]
+    for n, caption in enumerate(article.captions):
+        text = _field_text(article, f"caption:{n}", caption.text)
+        parts.append(Panel(text, title=f"caption {n} — credit: {caption.credit or '—'}", title_align="left"))
+    summary = (f"{len(article.sentences)} sentences, {len(article.entities)} entities, "
+               f"{len(article.times)} times, {len(article.quotes)} quotes, {len(article.events)} events; "
+               f"{len(article.boilerplate)} chrome lines removed")
+    parts.append(Text(summary, style="dim"))
+    for warning in article.warnings:
+        parts.append(Text(f"warning: {warning}", style="yellow"))
+    return Group(*parts)

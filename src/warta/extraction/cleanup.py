@@ -1,0 +1,120 @@
+"""Line-level knowledge shared by every input format: chrome, bylines, photo credits, datelines.
+
+Extraction runs before language detection, so the Indonesian and English rule
+files are used together. All patterns are data in ``resources/<lang>/``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from warta.resources import LANGUAGES, load
+
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+
+def normalize_line(line: str) -> str:
+    """Collapse runs of spaces (incl. NBSP and thin spaces) and strip the line."""
+    return _SPACE.sub(" ", line).strip()
+
+
+@lru_cache(maxsize=None)
+def _compiled(name: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, flags) for lang in LANGUAGES for p in load(lang, name))
+
+
+@lru_cache(maxsize=None)
+def _whole_line(name: str) -> re.Pattern[str]:
+    """All whole-line patterns of ``name`` joined into one alternation (one regex call per line)."""
+    patterns = [p for lang in LANGUAGES for p in load(lang, name)]
+    return re.compile("(?:" + ")|(?:".join(patterns) + ")", re.IGNORECASE)
+
+
+def is_chrome(line: str) -> bool:
+    """Menus, promos, share/login lines, 'Baca juga' links, agency codes."""
+    return bool(_whole_line("chrome_lines.txt").fullmatch(line))
+
+
+def is_byline(line: str) -> bool:
+    """Author and timestamp lines between a headline and its article."""
+    return len(line) <= 120 and bool(_whole_line("byline_lines.txt").fullmatch(line))
+
+
+def split_credit(line: str) -> tuple[str, str] | None:
+    """(caption text, credit) when ``line`` ends with a photo credit, else None."""
+    for pattern in _compiled("caption_credits.txt"):
+        match = pattern.search(line)
+        if match:
+            text = line[: match.start()].rstrip(" -–—|,(")
+            credit = match.group("credit").strip().rstrip(".").strip()
+            return text, credit
+    return None
+
+
+@lru_cache(maxsize=1)
+def _outlets() -> dict[str, str]:
+    return {row["alias"].casefold(): row["outlet"] for row in load("common", "outlets.tsv")}
+
+
+def canonical_outlet(name: str) -> str:
+    """The outlet's usual name (``KOMPAS.com`` → ``Kompas.com``); unknown names as written."""
+    return _outlets().get(name.strip().casefold(), name.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str | None
+    outlet: str | None
+    rest: str  # the paragraph without its dateline
+
+
+# "<head> – text": the head is at most ~60 characters with no sentence punctuation.
+_DATELINE = re.compile(
+    r"^(?P<head>(?:[^.!?:;\"“”\n]|\.(?=\S)){2,70}?(?:\([^()]{2,40}\))?)"
+    r"(?:\s+(?:--|—|–|-)\s*|\s*(?:--|—|–|-)\s+)"
+    r"(?P<rest>[A-Z0-9“\"‘'].*)$",
+    re.S,
+)
+_PAREN_OUTLET = re.compile(r"^(?P<place>[^()]+?)\s*\((?P<outlet>[^()]+)\)$")
+_DOMAIN = re.compile(r"\.(?:com|co(?:\.id)?|id|net|org|news)\b", re.I)
+_DATE_PART = re.compile(r"^\d{1,2}\s+\w+\s+\d{4}$|^\d{1,2}/\d{1,2}(/\d{2,4})?$|^\d{4}$")
+_NAME = re.compile(r"^[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,4}$")
+
+
+def _is_outlet(part: str) -> bool:
+    return part.casefold() in _outlets() or bool(_DOMAIN.search(part))
+
+
+def split_dateline(paragraph: str) -> Dateline | None:
+    """Split ``JAKARTA, KOMPAS.com - …``-style openings into place, outlet and text.
+
+    Handles outlet-first (``Berita Baru, Moskow –``, ``TEMPO.CO, Jakarta -``),
+    place-first (``Jakarta, CNN Indonesia --``), agency in brackets
+    (``Jakarta (ANTARA) -``, ``WASHINGTON (Reuters) -``) and place alone (``JAKARTA -``).
+    """
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    head, rest = match.group("head").strip(), match.group("rest")
+    outlet = place = None
+    bracket = _PAREN_OUTLET.match(head)
+    if bracket:
+        head, outlet = bracket.group("place").strip(), bracket.group("outlet").strip()
+    parts = [p.strip() for p in head.split(",") if p.strip() and not _DATE_PART.match(p.strip())]
+    if not parts or len(parts) > 3 or not all(_NAME.match(p) for p in parts):
+        return None
+    if outlet is None and len(parts) >= 2:
+        if _is_outlet(parts[0]):
+            outlet, parts = parts[0], parts[1:]
+        elif _is_outlet(parts[-1]):
+            outlet, parts = parts[-1], parts[:-1]
+        elif len(parts) == 2 and not parts[0].isupper() and parts[1].isupper():
+            outlet, parts = parts[0], parts[1:]
+    place = ", ".join(parts) if parts else None
+    if place and outlet is None and len(place.split()) > 3:
+        return None  # "Kata Menteri Dalam Negeri Tito - ..." is prose, not a dateline
+    if place is None and outlet is None:
+        return None
+    return Dateline(place=place, outlet=canonical_outlet(outlet) if outlet else None, rest=rest)

@@ -1,0 +1,138 @@
+"""Plain-text page dumps (what a browser's "select all, copy" gives): find the article in them.
+
+A dump is site chrome, photo captions (often printed twice), a headline,
+bylines, the article and more chrome, one block per line. Steps:
+
+1. normalise lines; join hard-wrapped blocks into paragraphs;
+2. captions: lines ending in a photo credit, each kept once (duplicates dropped);
+3. headline: the first headline-shaped line whose next content line is prose;
+   everything before it is chrome (menus, app promos);
+4. body: prose after the headline; bylines and chrome lines leave it; after the
+   last prose paragraph, short lines (tags, related links) are chrome too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from warta.extraction.cleanup import is_byline, is_chrome, normalize_line, split_credit
+from warta.model import Caption
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’]$")
+_WORD = re.compile(r"\w+")
+
+# Shape thresholds, tuned on the seed page and the bundled examples/: a headline has
+# 3-30 words and no final full stop; a prose paragraph has >= 8 words and ends a sentence,
+# or is long enough (>= 25 words) to be prose regardless.
+HEADLINE_WORDS = (3, 30)
+PROSE_MIN_WORDS = 8
+PROSE_LONG_WORDS = 25
+# A block whose lines all reach this width without ending a sentence is hard-wrapped.
+WRAP_MIN_CHARS = 50
+
+
+@dataclass(frozen=True, slots=True)
+class TextDumpExtraction:
+    title: str | None
+    paragraphs: tuple[str, ...]
+    captions: tuple[Caption, ...]
+    boilerplate: tuple[str, ...]
+
+
+def _words(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def is_prose(line: str) -> bool:
+    words = _words(line)
+    return words >= PROSE_LONG_WORDS or (words >= PROSE_MIN_WORDS and bool(_SENTENCE_END.search(line)))
+
+
+def _is_headline(line: str) -> bool:
+    low, high = HEADLINE_WORDS
+    return (
+        low <= _words(line) <= high
+        and not line.endswith((".", ",", ";", ":"))
+        and not line[:1].islower()
+        and not is_chrome(line)
+    )
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Non-empty lines, with hard-wrapped blocks joined into one paragraph each."""
+    out: list[str] = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [normalize_line(line) for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        wrapped = len(lines) > 1 and all(
+            len(line) >= WRAP_MIN_CHARS and not _SENTENCE_END.search(line) for line in lines[:-1]
+        )
+        if wrapped:
+            out.append(" ".join(lines))
+        else:
+            out.extend(lines)
+    return out
+
+
+def extract_text_dump(text: str) -> TextDumpExtraction:
+    """Headline, article paragraphs, captions and chrome of a page-text dump."""
+    lines = _paragraphs(text)
+    captions: list[Caption] = []
+    seen_captions: set[str] = set()
+    content: list[str] = []  # lines that are not captions, in order
+    for line in lines:
+        credited = split_credit(line)
+        if credited and credited[0]:
+            if line not in seen_captions:
+                seen_captions.add(line)
+                captions.append(Caption(text=credited[0], credit=credited[1]))
+            continue
+        content.append(line)
+
+    title_at = _find_headline(content)
+    boilerplate: list[str] = []
+    if title_at is None:
+        title, rest = None, content
+    else:
+        boilerplate.extend(content[:title_at])
+        title, rest = content[title_at], content[title_at + 1 :]
+
+    last_prose = max((i for i, line in enumerate(rest) if is_prose(line)), default=-1)
+    paragraphs: list[str] = []
+    seen: set[str] = set()
+    for i, line in enumerate(rest):
+        in_lead = not paragraphs
+        if (
+            is_chrome(line)
+            or i > last_prose
+            or (in_lead and (is_byline(line) or not is_prose(line)))
+            or (line in seen and not is_prose(line))
+            or line == title
+        ):
+            boilerplate.append(line)
+            continue
+        if line in seen:  # a repeated prose paragraph (teaser printed twice): keep it once
+            continue
+        seen.add(line)
+        paragraphs.append(line)
+    return TextDumpExtraction(
+        title=title,
+        paragraphs=tuple(paragraphs),
+        captions=tuple(captions),
+        boilerplate=tuple(boilerplate),
+    )
+
+
+def _find_headline(content: list[str]) -> int | None:
+    """Index of the headline: headline-shaped, and the next non-byline line is prose."""
+    for i, line in enumerate(content):
+        if not _is_headline(line):
+            continue
+        for following in content[i + 1 : i + 6]:
+            if is_byline(following) or is_chrome(following):
+                continue
+            if is_prose(following):
+                return i
+            break
+    return None

@@ -1,0 +1,202 @@
+"""Inputs to raw articles: files, directories, stdin; HTML, text dumps and JSONL.
+
+``read_inputs`` yields one raw ``Article`` (``source`` + ``raw`` filled) per
+document, or a ``Failure`` for a document that cannot be read, so a batch never
+stops on one bad input. The format is detected from the content, not the name.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import io
+import json
+import os
+import re
+import sys
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator, Mapping
+
+from warta.config import Options
+from warta.errors import DOCUMENT_ERRORS, InvalidRecordError, WartaError
+from warta.model import Article, RawDocument, Source
+from warta.readers.decode import decode
+
+_HTML_SIGNS = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|article|div|p|meta|title|script|section|main)\b", re.I
+)
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?>")
+
+# JSONL keys read by default for each article field; ``--field`` adds or replaces.
+DEFAULT_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "text": ("text", "body", "content"),
+    "html": ("html",),
+    "url": ("url", "link"),
+    "published": ("published", "date", "published_at", "datePublished"),
+    "outlet": ("outlet", "source_name", "site_name"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not become a record, with what to re-run and why."""
+
+    source: Source
+    code: str
+    message: str
+
+
+def detect_format(text: str) -> str:
+    """'jsonl', 'html' or 'text', from the content itself."""
+    head = text.lstrip()[:4096]
+    if head.startswith("{"):
+        first = head.split("\n", 1)[0]
+        try:
+            if isinstance(json.loads(first), dict):
+                return "jsonl"
+        except ValueError:
+            pass
+    if _HTML_SIGNS.search(head) and len(_TAG.findall(head)) >= 3:
+        return "html"
+    return "text"
+
+
+def parse_field_map(pairs: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """``["title=judul", "text=isi_berita"]`` → field map over DEFAULT_FIELDS."""
+    fields = dict(DEFAULT_FIELDS)
+    for pair in pairs:
+        name, sep, key = pair.partition("=")
+        name, key = name.strip(), key.strip()
+        if not sep or not key or name not in DEFAULT_FIELDS:
+            raise ValueError(
+                f"--field expects NAME=KEY with NAME one of {', '.join(DEFAULT_FIELDS)}; got {pair!r}"
+            )
+        fields[name] = (key,) + tuple(k for k in fields[name] if k != key)
+    return fields
+
+
+def _first(record: Mapping, keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = record.get(key)
+        if value not in (None, ""):
+            return str(value)
+    return None
+
+
+def raw_from_text(text: str, warnings: tuple[str, ...] = (), url: str | None = None,
+                  published: str | None = None) -> RawDocument:
+    """A RawDocument for one HTML page or text dump."""
+    return RawDocument(content=text, format=detect_format(text), url=url,
+                       published=published, warnings=warnings)
+
+
+def raw_from_record(record: object, fields: Mapping[str, tuple[str, ...]]) -> RawDocument:
+    """A RawDocument from one JSONL object, using the field map."""
+    if not isinstance(record, dict):
+        raise InvalidRecordError(f"JSONL line is a {type(record).__name__}, not an object")
+    html = _first(record, fields["html"])
+    text = html or _first(record, fields["text"])
+    if not text or not text.strip():
+        keys = ", ".join(fields["text"] + fields["html"])
+        raise InvalidRecordError(f"JSONL record has no article text (looked for keys: {keys})")
+    return RawDocument(
+        content=text,
+        format="html" if html or detect_format(text) == "html" else "jsonl",
+        title=_first(record, fields["title"]),
+        url=_first(record, fields["url"]),
+        published=_first(record, fields["published"]),
+        outlet=_first(record, fields["outlet"]),
+    )
+
+
+def _jsonl_documents(lines: Iterable[bytes], source: Source, options: Options,
+                     fields: Mapping[str, tuple[str, ...]]) -> Iterator[Article | Failure]:
+    """One document per line; a JSONL file may be far larger than one document's limit."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        line_source = Source(format="jsonl", path=source.path, url=source.url, line=number)
+        try:
+            text, warnings = decode(line, options.max_input_bytes)
+            try:
+                record = json.loads(text)
+            except ValueError as exc:
+                raise InvalidRecordError(f"line {number} is not valid JSON: {exc}") from exc
+            raw = raw_from_record(record, fields)
+        except DOCUMENT_ERRORS as exc:
+            yield Failure(line_source, exc.code, exc.message)
+            continue
+        yield Article(source=line_source, raw=dataclasses.replace(raw, warnings=warnings))
+
+
+def _documents(data: bytes, source: Source, options: Options,
+               fields: Mapping[str, tuple[str, ...]]) -> Iterator[Article | Failure]:
+    if _looks_like_jsonl(data[:65536]):
+        yield from _jsonl_documents(data.splitlines(), source, options, fields)
+        return
+    try:
+        text, warnings = decode(data, options.max_input_bytes)
+    except DOCUMENT_ERRORS as exc:
+        yield Failure(source, exc.code, exc.message)
+        return
+    fmt = detect_format(text)
+    yield Article(source=Source(format=fmt, path=source.path, url=source.url),
+                  raw=raw_from_text(text, warnings, url=source.url))
+
+
+def _looks_like_jsonl(head: bytes) -> bool:
+    return detect_format(head.decode("utf-8", "ignore")) == "jsonl"
+
+
+def iter_paths(inputs: Iterable[str]) -> Iterator[str]:
+    """Files named by ``inputs``; directories are walked recursively in sorted order."""
+    for item in inputs:
+        if item == "-" or not os.path.isdir(item):
+            yield item
+            continue
+        for root, dirs, files in os.walk(item):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith("."):
+                    yield os.path.join(root, name)
+
+
+def _open(path: str, stdin) -> BinaryIO:
+    stream = (stdin or sys.stdin.buffer) if path == "-" else open(path, "rb")
+    if stream.peek(2)[:2] == b"\x1f\x8b" if hasattr(stream, "peek") else False:
+        return gzip.GzipFile(fileobj=stream)  # type: ignore[return-value]
+    return stream
+
+
+def read_inputs(inputs: Iterable[str], options: Options,
+                fields: Mapping[str, tuple[str, ...]] = DEFAULT_FIELDS,
+                stdin=None) -> Iterator[Article | Failure]:
+    """Raw articles (or failures) from files, directories and ``-`` (stdin)."""
+    for path in iter_paths(inputs):
+        source = Source(format="text", path=path)
+        try:
+            stream = _open(path, stdin)
+        except OSError as exc:
+            yield Failure(source, "input.unreadable", f"cannot read {path}: {exc.strerror or exc}")
+            continue
+        try:
+            stream = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
+            if _looks_like_jsonl(stream.peek(65536)[:65536]):
+                yield from _jsonl_documents(stream, source, options, fields)
+                continue
+            data = stream.read(options.max_input_bytes + 1)
+        except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            yield Failure(source, "input.unreadable", f"cannot read {path}: {exc}")
+            continue
+        finally:
+            if path != "-":
+                stream.close()
+        if len(data) > options.max_input_bytes:
+            yield Failure(source, "input.too_large",
+                          f"input is over the {options.max_input_bytes:,}-byte limit "
+                          "(option max_input_bytes)")
+            continue
+        yield from _documents(data, source, options, fields)

@@ -1,0 +1,75 @@
+"""The one table of pipeline stages: id → function, what it needs and what it provides.
+
+A stage is a plain function ``(Article, Options) -> Article``. Functions are
+named by import path and imported on first use, so ``import warta`` stays cheap
+and nothing registers itself at import time. ``requires``/``provides`` name
+record fields; ``raw`` is what a reader provides before any stage runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from warta.errors import UnknownStageError
+
+
+@dataclass(frozen=True, slots=True)
+class StageSpec:
+    name: str
+    version: int
+    function: str  # "module:function"
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+    summary: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}.v{self.version}"
+
+    def load(self) -> Callable:
+        return _import(self.function)
+
+
+@lru_cache(maxsize=None)
+def _import(path: str) -> Callable:
+    module, _, attribute = path.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+STAGES: dict[str, StageSpec] = {
+    spec.id: spec
+    for spec in (
+        StageSpec(
+            "extract", 1, "warta.stages.extract:extract",
+            requires=("raw",),
+            provides=("id", "title", "body", "captions", "boilerplate", "outlet", "dateline", "published"),
+            summary="main text, headline, captions, chrome and dateline from HTML, text dumps or JSONL",
+        ),
+        StageSpec(
+            "language", 1, "warta.stages.language:detect",
+            requires=("body",),
+            provides=("language",),
+            summary="ISO 639-1 language of the body (id/en/ms told apart; others labelled)",
+        ),
+        StageSpec(
+            "sentences", 1, "warta.stages.sentences:find_sentences",
+            requires=("body", "language"),
+            provides=("sentences",),
+            summary="sentence spans over title, body and captions",
+        ),
+    )
+}
+
+
+def resolve(name: str) -> StageSpec:
+    """``"sentences"`` → its newest version; ``"sentences.v1"`` → exactly that one."""
+    if name in STAGES:
+        return STAGES[name]
+    versions = [spec for spec in STAGES.values() if spec.name == name]
+    if not versions:
+        known = ", ".join(sorted({spec.name for spec in STAGES.values()}))
+        raise UnknownStageError(f"unknown stage {name!r}; known stages: {known}")
+    return max(versions, key=lambda spec: spec.version)

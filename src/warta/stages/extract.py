@@ -1,0 +1,123 @@
+"""Stage ``extract``: raw input → title, body, captions, boilerplate, outlet, dateline, id.
+
+After this stage ``title``, ``body`` and ``captions`` never change again: every
+later span points into them.
+
+1. format-specific reading: HTML (``extraction.html``), page-text dumps
+   (``extraction.text_dump``) or JSONL fields (title given, body text as is);
+2. format-independent clean-up of the paragraphs: in-body chrome
+   (``Baca juga: …``, ``ADVERTISEMENT``) and caption lines leave the body;
+3. the dateline (``JAKARTA, KOMPAS.com -``) is split off the first paragraph;
+4. ``id`` is the hash of the clean body; an empty body is an error for this input.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from warta.config import Options
+from warta.errors import NoArticleTextError
+from warta.extraction.cleanup import is_chrome, normalize_line, split_credit, split_dateline
+from warta.extraction.text_dump import extract_text_dump
+from warta.model import Article, Caption, Dateline, Published, article_id
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def _clean_paragraphs(paragraphs, captions: list[Caption], boilerplate: list[str]) -> list[str]:
+    """Drop in-body chrome (to boilerplate) and credited caption lines (to captions)."""
+    kept: list[str] = []
+    known = {c.text for c in captions}
+    for paragraph in paragraphs:
+        paragraph = normalize_line(paragraph)
+        if not paragraph:
+            continue
+        if is_chrome(paragraph):
+            boilerplate.append(paragraph)
+            continue
+        credited = split_credit(paragraph)
+        if credited and credited[0] and len(credited[0]) < 400:
+            if credited[0] not in known:
+                known.add(credited[0])
+                captions.append(Caption(text=credited[0], credit=credited[1]))
+            continue
+        kept.append(paragraph)
+    return kept
+
+
+def _published_from_input(value: str | None) -> Published | None:
+    """A date the input states outright (JSONL field); full parsing belongs to the time stage."""
+    if not value:
+        return None
+    match = _ISO_DATE.match(value.strip())
+    if match:
+        return Published(date=match.group(0)[:10], precision="day", basis="input-field")
+    us = re.match(r"^(\d{1,2})/(\d{1,2})/(\d{4})", value.strip())  # M/D/YYYY as in JSONL exports
+    if us:
+        month, day, year = (int(g) for g in us.groups())
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            return Published(date=f"{year:04d}-{month:02d}-{day:02d}", precision="day", basis="input-field")
+    return None
+
+
+def extract(article: Article, options: Options) -> Article:
+    raw = article.raw
+    if raw is None:
+        raise NoArticleTextError("no raw input to extract from")
+    captions: list[Caption] = []
+    boilerplate: list[str] = []
+    outlet = raw.outlet
+    published = _published_from_input(raw.published)
+    title = raw.title
+    url = raw.url or article.source.url
+    if raw.format == "html":
+        from warta.extraction.html import extract_html
+
+        page = extract_html(raw.content, url=url)
+        paragraphs = list(page.paragraphs)
+        captions.extend(page.captions)
+        title = title or page.title
+        outlet = outlet or page.sitename
+        if published is None and page.published:
+            published = Published(date=page.published, precision="day",
+                                  basis=page.published_basis or "html-meta")
+        url = url or page.url
+    elif raw.format == "text":
+        dump = extract_text_dump(raw.content)
+        paragraphs = list(dump.paragraphs)
+        captions.extend(dump.captions)
+        boilerplate.extend(dump.boilerplate)
+        title = title or dump.title
+    else:  # jsonl: fields given; the body may still carry chrome and a dateline
+        paragraphs = re.split(r"\n+", raw.content)
+
+    paragraphs = _clean_paragraphs(paragraphs, captions, boilerplate)
+    dateline = None
+    if paragraphs:
+        found = split_dateline(paragraphs[0])
+        if found:
+            paragraphs[0] = found.rest.strip()
+            dateline = Dateline(place=found.place) if found.place else None
+            outlet = outlet or found.outlet
+            if found.outlet and raw.format != "jsonl":
+                outlet = found.outlet  # the story's own dateline beats the page's site name
+    body = "\n\n".join(p for p in paragraphs if p)
+    if not body.strip():
+        raise NoArticleTextError(f"no article text found in this {raw.format} input")
+    title = normalize_line(title) if title else None
+    source = article.source
+    if url and not source.url:
+        source = dataclasses.replace(source, url=url)
+    return article.evolve(
+        id=article_id(body),
+        source=source,
+        title=title or None,
+        body=body,
+        captions=tuple(captions),
+        boilerplate=tuple(boilerplate),
+        outlet=outlet,
+        dateline=dateline,
+        published=published,
+        warnings=article.warnings + raw.warnings,
+    )

@@ -1,0 +1,21 @@
+"""Stores, chosen by a URL: ``warta.db`` (SQLite file), ``memory:``, ``postgresql://…``."""
+
+from __future__ import annotations
+
+from warta.errors import StoreError
+from warta.storage.base import SaveResult, Store, StoredFailure
+
+
+def open_store(url: str) -> Store:
+    if url in ("memory:", ":memory:"):
+        from warta.storage.memory import MemoryStore
+
+        return MemoryStore()
+    if url.startswith(("postgresql:", "postgres:", "postgresql+psycopg:")):
+        raise StoreError("PostgreSQL storage is not available yet in this version; use a SQLite file")
+    from warta.storage.sqlite import SQLiteStore
+
+    return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
+
+
+__all__ = ["SaveResult", "Store", "StoredFailure", "open_store"]

@@ -1,0 +1,67 @@
+"""Golden test on the page dump that defines the job (../shared/examples)."""
+
+from __future__ import annotations
+
+import pytest
+
+import warta
+from warta.pipeline import check_article
+
+
+@pytest.fixture(scope="module")
+def seed_record(seed_text):
+    return warta.process(seed_text, options=warta.Options(debug=True))
+
+
+def test_title(seed_record):
+    assert seed_record.title == "Rusia dan AS Lanjutkan Dialog Konflik Ukraina Pasca Pertemuan di Jenewa"
+
+
+def test_boilerplate_holds_site_chrome(seed_record):
+    for line in ("Beritabaru.co Dapatkan aplikasi di Play Store", "Berita", "Network", "Partner"):
+        assert line in seed_record.boilerplate
+    assert "Beritabaru.co" not in seed_record.body
+
+
+def test_caption_kept_once_with_credit(seed_record):
+    assert len(seed_record.captions) == 1
+    caption = seed_record.captions[0]
+    assert caption.credit == "Reuters"
+    assert caption.text.startswith("Seorang penduduk setempat berjalan dengan sepedanya")
+    assert caption.text.endswith("20 Januari 2022.")
+    assert "Seorang penduduk setempat" not in seed_record.body
+
+
+def test_outlet_and_dateline(seed_record):
+    assert seed_record.outlet == "Berita Baru"
+    assert seed_record.dateline.place == "Moskow"
+
+
+def test_body_paragraphs(seed_record):
+    paragraphs = seed_record.body.split("\n\n")
+    assert len(paragraphs) == 14
+    assert paragraphs[0].startswith("Menteri Luar Negeri Rusia Sergei Lavrov mengatakan")
+    assert paragraphs[-1].endswith("jika tuntutan keamanannya tidak dipenuhi.")
+    assert all(p.strip() == p and p for p in paragraphs)
+
+
+def test_language_and_id(seed_record):
+    assert seed_record.language == "id"
+    assert len(seed_record.id) == 24 and int(seed_record.id, 16) >= 0
+
+
+def test_every_sentence_span_is_valid(seed_record):
+    # 1 title + 15 body (the Blinken quote holds two sentences) + 1 caption
+    assert len(seed_record.sentences) == 17
+    fields = {s.field for s in seed_record.sentences}
+    assert fields == {"title", "body", "caption:0"}
+    check_article(seed_record)
+    for sentence in seed_record.sentences:
+        text = seed_record.text_of(sentence.field)[sentence.start : sentence.end]
+        assert text and text == text.strip()
+
+
+def test_same_text_same_id(seed_text, seed_record):
+    again = warta.process(seed_text.encode("utf-8"))
+    assert again.id == seed_record.id
+    assert again.to_dict() | {"source": None} == seed_record.to_dict() | {"source": None}
