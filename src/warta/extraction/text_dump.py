@@ -59,14 +59,22 @@ def _is_headline(line: str) -> bool:
     )
 
 
+def _continues(line: str) -> bool:
+    """A wide line that stops mid-sentence: the block was hard-wrapped."""
+    return len(line) >= WRAP_MIN_CHARS and not line.endswith((")", "]", ":")) and not _SENTENCE_END.search(line)
+
+
 def _paragraphs(text: str) -> list[str]:
     """Non-empty lines, with hard-wrapped blocks joined into one paragraph each."""
     out: list[str] = []
     for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
         lines = [normalize_line(line) for line in block.split("\n")]
         lines = [line for line in lines if line]
-        wrapped = len(lines) > 1 and all(
-            len(line) >= WRAP_MIN_CHARS and not _SENTENCE_END.search(line) for line in lines[:-1]
+        wrapped = (
+            len(lines) > 1
+            and len(set(lines)) == len(lines)
+            and all(_continues(line) for line in lines[:-1])
+            and not any(split_credit(line) for line in lines)
         )
         if wrapped:
             out.append(" ".join(lines))

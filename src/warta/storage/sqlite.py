@@ -20,7 +20,7 @@ MIGRATIONS: tuple[str, ...] = (
     # 1: articles and failures
     """
     CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
+        id TEXT PRIMARY KEY NOT NULL CHECK (length(id) > 0),
         source TEXT NOT NULL,
         format TEXT NOT NULL,
         url TEXT,
@@ -35,7 +35,7 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_published ON articles(published);
     CREATE INDEX articles_source ON articles(source);
     CREATE TABLE failures (
-        source TEXT PRIMARY KEY,
+        source TEXT PRIMARY KEY NOT NULL,
         format TEXT NOT NULL,
         code TEXT NOT NULL,
         message TEXT NOT NULL,

@@ -1,0 +1,85 @@
+"""The command line: stdout carries only records, exit codes say what happened."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from warta.cli import app
+
+DUMP = "Judul Berita Untuk Uji Baris Perintah\n\nJAKARTA - Presiden meresmikan jembatan baru di Jakarta pada Senin (20/10) pagi.\n"
+
+
+@pytest.fixture
+def inputs(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(DUMP)
+    (folder / "b.txt").write_text(DUMP.replace("jembatan", "bendungan"))
+    return folder
+
+
+def _run(*args, cwd=None, stdin=None):
+    return subprocess.run([sys.executable, "-m", "warta.cli", *args], capture_output=True, text=True,
+                          cwd=cwd, input=stdin, timeout=120)
+
+
+def test_jsonl_to_stdout_prints_records_and_nothing_else(inputs, tmp_path):
+    done = _run("process", str(inputs), "--jsonl", "-", "--db", str(tmp_path / "w.db"))
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 2
+    records = [json.loads(line) for line in lines]
+    assert {r["title"] for r in records} == {"Judul Berita Untuk Uji Baris Perintah"}
+    assert all(r["dateline"] == {"place": "JAKARTA", "place_id": None} for r in records)
+    assert "articles" in done.stderr and "articles/s" in done.stderr
+
+
+def test_bad_input_fails_alone_and_is_recorded(inputs, tmp_path):
+    (inputs / "c.pdf").write_bytes(b"%PDF-1.4 not news")
+    (inputs / "d.html").write_text("<html><head><title>Indeks</title></head><body><nav><a href='/'>Home</a></nav></body></html>")
+    db = tmp_path / "w.db"
+    done = _run("process", str(inputs), "--db", str(db))
+    assert done.returncode == 1
+    assert "input.binary" in done.stderr and "c.pdf" in done.stderr
+    assert "extract.no_text" in done.stderr
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+        failures = dict(con.execute("SELECT source, code FROM failures").fetchall())
+    assert failures == {str(inputs / "c.pdf"): "input.binary", str(inputs / "d.html"): "extract.no_text"}
+    again = _run("process", str(inputs), "--db", str(db))  # re-run: nothing duplicated
+    assert again.returncode == 1
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
+        assert con.execute("SELECT MAX(attempts) FROM failures").fetchone()[0] == 2
+
+
+def test_stdin_and_lang_option(tmp_path):
+    done = _run("process", "-", "--jsonl", "-", "--no-db", "--lang", "en", stdin=DUMP)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["language"] == "en"
+
+
+def test_usage_errors_exit_2(inputs):
+    runner = CliRunner()
+    assert runner.invoke(app, ["process", str(inputs), "--field", "nonsense"]).exit_code == 2
+    assert runner.invoke(app, ["process", str(inputs), "--lang", "xx", "--no-db"]).exit_code == 2
+    assert runner.invoke(app, ["process"]).exit_code == 2
+    assert runner.invoke(app, ["show", "deadbeef", "--db", str(inputs / "none.db")]).exit_code == 2
+
+
+def test_show_renders_a_stored_record_and_a_file(inputs, tmp_path):
+    db = tmp_path / "w.db"
+    done = _run("process", str(inputs / "a.txt"), "--db", str(db), "--jsonl", "-")
+    record_id = json.loads(done.stdout)["id"]
+    shown = _run("show", record_id[:8], "--db", str(db))
+    assert shown.returncode == 0, shown.stderr
+    assert "Judul Berita Untuk Uji Baris Perintah" in shown.stdout
+    assert "dateline JAKARTA" in shown.stdout
+    from_file = _run("show", str(inputs / "b.txt"))
+    assert "bendungan" in from_file.stdout

@@ -1,0 +1,57 @@
+"""Language resources are valid data: every file parses, every pattern compiles, same names per language."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from warta.errors import ResourceError
+from warta.resources import LANGUAGES, available, load
+
+REGEX_FILES = ("chrome_lines.txt", "caption_credits.txt", "byline_lines.txt")
+
+
+def test_every_language_ships_the_same_file_names():
+    names = {lang: set(available(lang)) for lang in LANGUAGES}
+    assert names["id"] == names["en"], names
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", REGEX_FILES)
+def test_pattern_files_compile(lang, name):
+    patterns = load(lang, name)
+    assert patterns
+    for pattern in patterns:
+        compiled = re.compile(pattern, re.IGNORECASE)
+        if name == "caption_credits.txt":
+            assert "credit" in compiled.groupindex, pattern
+        assert not compiled.fullmatch(""), f"{lang}/{name}: {pattern!r} matches the empty line"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_abbreviations_end_with_a_dot(lang):
+    for abbreviation in load(lang, "abbreviations.txt"):
+        assert abbreviation.endswith("."), abbreviation
+
+
+def test_outlets_table_schema():
+    rows = load("common", "outlets.tsv")
+    assert rows and all(set(row) == {"alias", "outlet"} and row["alias"] and row["outlet"] for row in rows)
+    aliases = [row["alias"].casefold() for row in rows]
+    assert len(aliases) == len(set(aliases)), "duplicate alias"
+
+
+def test_unknown_resource_raises():
+    with pytest.raises(ResourceError, match="no resource"):
+        load("id", "nonexistent.txt")
+    with pytest.raises(ResourceError):
+        load("xx", "chrome_lines.txt")
+
+
+def test_library_prints_nothing(capsys, seed_text):
+    import warta
+
+    warta.process(seed_text)
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == ""
