@@ -72,7 +72,7 @@ class Dateline:
 
 # "<head> – text": the head is at most ~60 characters with no sentence punctuation.
 _DATELINE = re.compile(
-    r"^(?P<head>(?:[^.!?:;\"“”\n]|\.(?=\S)){2,70}?(?:\([^()]{2,40}\))?)"
+    r"^(?P<head>(?:[^.!?:;\"“”\n]|\.(?=\S)|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\.|(?<=\b[A-Z][a-z]{4})\.){2,70}?(?:\([^()]{2,40}\))?)"
     r"(?:\s+(?:--|—|–|-)\s*|\s*(?:--|—|–|-)\s+)"
     r"(?P<rest>[A-Z0-9“\"‘'].*)$",
     re.S,

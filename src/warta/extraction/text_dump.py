@@ -56,6 +56,7 @@ def _is_headline(line: str) -> bool:
         and not line.endswith((".", ",", ";", ":"))
         and not line[:1].islower()
         and not is_chrome(line)
+        and not is_byline(line)
     )
 
 
@@ -106,7 +107,7 @@ def extract_text_dump(text: str) -> TextDumpExtraction:
         boilerplate.extend(content[:title_at])
         title, rest = content[title_at], content[title_at + 1 :]
 
-    last_prose = max((i for i, line in enumerate(rest) if is_prose(line)), default=-1)
+    last_prose = max((i for i, line in enumerate(rest) if is_prose(line) and not is_chrome(line)), default=-1)
     paragraphs: list[str] = []
     seen: set[str] = set()
     for i, line in enumerate(rest):
