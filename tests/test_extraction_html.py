@@ -1,0 +1,144 @@
+"""extract_html on small hand-written news pages and one real detik.com page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warta.errors import NoArticleTextError
+from warta.extraction.html import extract_html
+from warta.model import Caption
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+DETIK = Path("/work/shared/data/detik-raw-pages-2022/html")
+
+CHROME = ("Baca juga", "ADVERTISEMENT", "SCROLL TO CONTINUE", "Editor:", "Bagikan", "Berita Terkait",
+          "Beranda", "Copyright", "Presiden Jokowi Terima", "Tag:")
+
+
+def read(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def berita():
+    return extract_html(read("id_berita.html"), url="https://kabarnusantara.example/x")
+
+
+@pytest.fixture(scope="module")
+def news():
+    return extract_html(read("en_news.html"))
+
+
+def test_indonesian_paragraphs_exact(berita):
+    assert berita.paragraphs == (
+        ("Jakarta - Menteri Luar Negeri Retno Marsudi bertemu dengan Menteri Luar Negeri Rusia Sergei "
+        "Lavrov di Jenewa, Swiss, pada Kamis (20/1/2022). Pertemuan itu membahas situasi keamanan di "
+        "Eropa Timur dan kerja sama kedua negara."),
+        ('"Indonesia mendorong semua pihak untuk menahan diri dan mengedepankan dialog," kata Retno '
+        "dalam keterangan pers yang disiarkan secara daring dari Jenewa, Jumat (21/1/2022)."),
+        ("Retno menambahkan bahwa Indonesia siap berperan sebagai jembatan bagi negara-negara yang "
+        "berselisih. Menurut dia, perdamaian di kawasan mana pun berdampak langsung pada stabilitas "
+        "ekonomi global, termasuk harga pangan dan energi di Indonesia."),
+        ("Lavrov, menurut Retno, menyampaikan bahwa Rusia tidak memiliki rencana untuk menyerang "
+        "negara tetangganya. Kedua menteri juga sepakat untuk melanjutkan pembicaraan mengenai kerja "
+        "sama perdagangan dan pendidikan pada pertemuan berikutnya di Jakarta."),
+    )
+
+
+def test_indonesian_chrome_and_headline_left_out(berita):
+    body = "\n".join(berita.paragraphs)
+    for chrome in CHROME:
+        assert chrome not in body
+    assert berita.title not in body
+
+
+def test_indonesian_caption_once_with_antara_credit(berita):
+    assert berita.captions == (
+        Caption(
+            text="Menteri Luar Negeri Retno Marsudi berjabat tangan dengan Menteri Luar Negeri Rusia "
+            "Sergei Lavrov di Jenewa, Swiss, Kamis (20/1/2022).",
+            credit="ANTARA FOTO/Hafidz Mubarak A",
+        ),
+    )
+    assert not any("berjabat tangan" in p for p in berita.paragraphs)
+
+
+def test_indonesian_metadata_from_json_ld(berita):
+    assert berita.title == "Menlu Retno Bertemu Menlu Rusia di Jenewa"
+    assert (berita.published, berita.published_basis) == ("2022-01-21", "json-ld")
+    assert berita.author == "Siti Rahmawati"
+    assert berita.sitename == "Kabar Nusantara"
+    assert berita.url == "https://kabarnusantara.example/internasional/menlu-retno-bertemu-menlu-rusia"
+    assert berita.lang == "id"
+
+
+def test_english_paragraphs_exact(news):
+    assert news.paragraphs == (
+        ("Heavy rain overnight flooded large parts of the Indonesian capital on Tuesday, forcing more "
+        "than 12,000 people to leave their homes, the city's disaster agency said."),
+        ("Water reached two metres in some neighbourhoods along the Ciliwung river, and officials "
+        "opened schools and mosques as temporary shelters for families who lost their belongings."),
+        ('"We have never seen the water rise this fast," said Ahmad Fauzi, a shopkeeper who spent the '
+        "night on the roof of his house with his wife and three children."),
+        ("The meteorology agency warned that more rain was expected until the end of the week and "
+        "urged residents in low-lying areas to stay alert and follow evacuation orders."),
+    )
+
+
+def test_english_captions_credit_element_and_reuters_suffix(news):
+    assert news.captions == (
+        Caption(text="Residents wade through a flooded street in East Jakarta on Tuesday.", credit="AP"),
+        Caption(text="A rescue worker carries a child to a rubber boat in Kampung Melayu.",
+                credit="REUTERS/Willy Kurniawan"),
+    )
+    body = "\n".join(news.paragraphs)
+    for chrome in ("newsletter", "Share on", "Related stories", "Why Jakarta is sinking", "rights reserved"):
+        assert chrome not in body
+
+
+def test_english_metadata_from_meta_tags(news):
+    assert (news.published, news.published_basis) == ("2023-02-14", "html-meta")
+    assert news.author == "Maria Gomez"
+    assert news.sitename == "The Daily Ledger"
+    assert news.url is None  # no canonical or og:url, none passed in
+    assert news.lang == "en"
+
+
+def test_url_passed_in_is_kept_without_canonical():
+    page = extract_html(read("en_news.html"), url="https://ledger.example/2023/02/14/flood")
+    assert page.url == "https://ledger.example/2023/02/14/flood"
+
+
+def test_date_from_url_when_markup_has_none():
+    html = read("en_news.html").replace('<meta property="article:published_time" content="2023-02-14T08:15:00Z">', "")
+    page = extract_html(html, url="https://ledger.example/news/2023/02/13/flood-jakarta")
+    assert (page.published, page.published_basis) == ("2023-02-13", "url")
+
+
+def test_index_page_has_no_article_text():
+    with pytest.raises(NoArticleTextError, match="index page|not an article page"):
+        extract_html(read("id_index.html"))
+
+
+@pytest.mark.parametrize("html", ["", "   ", "<html><body></body></html>"])
+def test_empty_pages_raise(html):
+    with pytest.raises(NoArticleTextError):
+        extract_html(html)
+
+
+def test_real_detik_page():
+    page_path = DETIK / "1.html"
+    if not page_path.exists():
+        pytest.skip(f"shared data absent: {page_path} (needs /work/shared/data)")
+    page = extract_html(page_path.read_text(encoding="utf-8"))
+    assert page.title == "Polisi soal Pistol di Kasus Cekcok Pemobil vs Pemotor: Cuma Diperlihatkan"
+    assert (page.published, page.published_basis) == ("2022-12-10", "html-meta")
+    assert page.author == "Mulia Budi"
+    assert page.captions == (Caption(text="Ilustrasi penodongan", credit="Edi Wahyono/detikcom"),)
+    assert page.paragraphs[0].startswith("Jakarta - Polisi masih mendalami percekcokan")
+    body = "\n".join(page.paragraphs)
+    for chrome in ("Baca juga", "ADVERTISEMENT", "SCROLL TO", "Ilustrasi penodongan"):
+        assert chrome not in body
+    assert len(page.paragraphs) >= 10
