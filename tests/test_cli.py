@@ -83,3 +83,26 @@ def test_show_renders_a_stored_record_and_a_file(inputs, tmp_path):
     assert "dateline JAKARTA" in shown.stdout
     from_file = _run("show", str(inputs / "b.txt"))
     assert "bendungan" in from_file.stdout
+
+
+def test_jsonl_input_with_field_mapping_to_a_jsonl_file(tmp_path):
+    source = tmp_path / "detik.jsonl"
+    source.write_text(json.dumps({
+        "judul": "Presiden Banggakan Inflasi",
+        "isi_berita": "Jakarta - Presiden menegaskan pentingnya pengendalian inflasi dalam sidang kabinet.\n"
+                      "Capaian ini menjadi salah satu terendah di antara negara G20.",
+        "tanggal": "10/21/2025 20:43",
+        "tautan": "https://news.detik.com/berita/d-8171947/presiden-banggakan-inflasi",
+    }) + "\n")
+    out = tmp_path / "out.jsonl"
+    done = _run("process", str(source), "--no-db", "--jsonl", str(out), "--field", "title=judul",
+                "--field", "text=isi_berita", "--field", "published=tanggal", "--field", "url=tautan")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    (record,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert record["title"] == "Presiden Banggakan Inflasi"
+    assert record["source"] == {"path": str(source), "url": "https://news.detik.com/berita/d-8171947/presiden-banggakan-inflasi",
+                                "line": 1, "format": "jsonl"}
+    assert record["published"] == {"date": "2025-10-21", "precision": "day", "basis": "input-field"}
+    assert record["dateline"]["place"] == "Jakarta"
+    assert record["body"].split("\n\n")[0].startswith("Presiden menegaskan")

@@ -32,9 +32,16 @@ def _whole_line(name: str) -> re.Pattern[str]:
     return re.compile("(?:" + ")|(?:".join(patterns) + ")", re.IGNORECASE)
 
 
+# Longer lines are never chrome (the longest chrome line in the tuning pages, a
+# "Baca juga" with a long headline, is ~200 characters); skipping them saves time.
+CHROME_MAX_CHARS = 300
+# Photo credits sit in the last characters of a caption line; only those are searched.
+CREDIT_TAIL_CHARS = 160
+
+
 def is_chrome(line: str) -> bool:
     """Menus, promos, share/login lines, 'Baca juga' links, agency codes."""
-    return bool(_whole_line("chrome_lines.txt").fullmatch(line))
+    return len(line) <= CHROME_MAX_CHARS and bool(_whole_line("chrome_lines.txt").fullmatch(line))
 
 
 def is_byline(line: str) -> bool:
@@ -44,10 +51,12 @@ def is_byline(line: str) -> bool:
 
 def split_credit(line: str) -> tuple[str, str] | None:
     """(caption text, credit) when ``line`` ends with a photo credit, else None."""
+    offset = max(0, len(line) - CREDIT_TAIL_CHARS)
+    tail = line[offset:]
     for pattern in _compiled("caption_credits.txt"):
-        match = pattern.search(line)
+        match = pattern.search(tail)
         if match:
-            text = line[: match.start()].rstrip(" -–—|,(")
+            text = line[: offset + match.start()].rstrip(" -–—|,(")
             credit = match.group("credit").strip().rstrip(".").strip()
             return text, credit
     return None
