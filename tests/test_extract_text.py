@@ -153,3 +153,23 @@ def test_jsonl_body_is_cleaned_but_title_kept():
 def test_dump_with_no_article_is_a_specific_error(text):
     with pytest.raises(NoArticleTextError, match="no article text"):
         warta.process(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("Penulis: Siti Aminah", "Siti Aminah"),
+        ("Penulis: Nadia Kusumawardani | Editor: Bagus Santoso", "Nadia Kusumawardani"),
+        ("By Jane Doe", "Jane Doe"),
+        ("Oleh: Budi Santoso dan Ani Lestari", "Budi Santoso dan Ani Lestari"),
+        ("Berita terbaru hari ini", None),
+    ],
+)
+def test_byline_author(line, author):
+    from warta.extraction.cleanup import byline_author
+
+    assert byline_author(line) == author
+
+
+def test_dump_author_from_byline():
+    assert warta.process(DUMP).author == "Siti Aminah"

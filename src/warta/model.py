@@ -56,6 +56,7 @@ class RawDocument:
     url: str | None = None
     published: str | None = None
     outlet: str | None = None
+    author: str | None = None
     warnings: tuple[str, ...] = ()
 
 
@@ -237,6 +238,7 @@ class Article:
     id: str = ""
     language: str | None = None
     outlet: str | None = None
+    author: str | None = None  # byline as written; not in SPEC v1's table (fields may be added)
     title: str | None = None
     dateline: Dateline | None = None
     published: Published | None = None
@@ -294,6 +296,7 @@ class Article:
             "source": self.source.to_dict(),
             "language": self.language,
             "outlet": self.outlet,
+            "author": self.author,
             "title": self.title,
             "dateline": dataclasses.asdict(self.dateline) if self.dateline else None,
             "published": dataclasses.asdict(self.published) if self.published else None,
@@ -325,6 +328,7 @@ class Article:
             id=data.get("id", ""),
             language=data.get("language"),
             outlet=data.get("outlet"),
+            author=data.get("author"),
             title=data.get("title"),
             dateline=Dateline(**data["dateline"]) if data.get("dateline") else None,
             published=Published(**data["published"]) if data.get("published") else None,

@@ -45,7 +45,8 @@ STAGES: dict[str, StageSpec] = {
         StageSpec(
             "extract", 1, "warta.stages.extract:extract",
             requires=("raw",),
-            provides=("id", "title", "body", "captions", "boilerplate", "outlet", "dateline", "published"),
+            provides=("id", "title", "body", "captions", "boilerplate", "outlet", "author", "dateline",
+                      "published"),
             summary="main text, headline, captions, chrome and dateline from HTML, text dumps or JSONL",
         ),
         StageSpec(

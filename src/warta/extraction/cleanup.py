@@ -49,6 +49,18 @@ def is_byline(line: str) -> bool:
     return len(line) <= 120 and bool(_whole_line("byline_lines.txt").fullmatch(line))
 
 
+_AUTHOR = re.compile(
+    r"^(?:oleh|by|written by|penulis|reporter|pewarta)\s*\|?\s*:?\s+(?P<name>[A-Z][\w.'’-]*(?:[ ,]+(?:and |dan )?[A-Z][\w.'’-]*){0,6})\s*(?:[|·•].*)?$",
+    re.IGNORECASE,
+)
+
+
+def byline_author(line: str) -> str | None:
+    """The name in ``Penulis: Siti Aminah`` / ``By Jane Doe``, else None."""
+    match = _AUTHOR.match(line)
+    return match.group("name").strip(" ,") if match else None
+
+
 def split_credit(line: str) -> tuple[str, str] | None:
     """(caption text, credit) when ``line`` ends with a photo credit, else None."""
     offset = max(0, len(line) - CREDIT_TAIL_CHARS)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warta.extraction.cleanup import is_byline, is_chrome, normalize_line, split_credit
+from warta.extraction.cleanup import byline_author, is_byline, is_chrome, normalize_line, split_credit
 from warta.model import Caption
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’]$")
@@ -38,6 +38,7 @@ class TextDumpExtraction:
     paragraphs: tuple[str, ...]
     captions: tuple[Caption, ...]
     boilerplate: tuple[str, ...]
+    author: str | None = None
 
 
 def _words(line: str) -> int:
@@ -126,6 +127,7 @@ def extract_text_dump(text: str) -> TextDumpExtraction:
         seen.add(line)
         paragraphs.append(line)
     return TextDumpExtraction(
+        author=next(filter(None, map(byline_author, boilerplate)), None),
         title=title,
         paragraphs=tuple(paragraphs),
         captions=tuple(captions),

@@ -37,6 +37,7 @@ DEFAULT_FIELDS: Mapping[str, tuple[str, ...]] = {
     "url": ("url", "link"),
     "published": ("published", "date", "published_at", "datePublished"),
     "outlet": ("outlet", "source_name", "site_name"),
+    "author": ("author", "authors", "byline"),
 }
 
 
@@ -109,6 +110,7 @@ def raw_from_record(record: object, fields: Mapping[str, tuple[str, ...]]) -> Ra
         url=_first(record, fields["url"]),
         published=_first(record, fields["published"]),
         outlet=_first(record, fields["outlet"]),
+        author=_first(record, fields["author"]),
     )
 
 

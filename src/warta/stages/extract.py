@@ -1,4 +1,4 @@
-"""Stage ``extract``: raw input → title, body, captions, boilerplate, outlet, dateline, id.
+"""Stage ``extract``: raw input → title, body, captions, boilerplate, outlet, author, dateline, id.
 
 After this stage ``title``, ``body`` and ``captions`` never change again: every
 later span points into them.
@@ -68,6 +68,7 @@ def extract(article: Article, options: Options) -> Article:
     captions: list[Caption] = []
     boilerplate: list[str] = []
     outlet = raw.outlet
+    author = raw.author
     published = _published_from_input(raw.published)
     title = raw.title
     url = raw.url or article.source.url
@@ -79,6 +80,7 @@ def extract(article: Article, options: Options) -> Article:
         captions.extend(page.captions)
         title = title or page.title
         outlet = outlet or page.sitename
+        author = author or page.author
         if published is None and page.published:
             published = Published(date=page.published, precision="day",
                                   basis=page.published_basis or "html-meta")
@@ -89,6 +91,7 @@ def extract(article: Article, options: Options) -> Article:
         captions.extend(dump.captions)
         boilerplate.extend(dump.boilerplate)
         title = title or dump.title
+        author = author or dump.author
     else:  # jsonl: fields given; the body may still carry chrome and a dateline
         paragraphs = re.split(r"\n+", raw.content)
 
@@ -117,6 +120,7 @@ def extract(article: Article, options: Options) -> Article:
         captions=tuple(captions),
         boilerplate=tuple(boilerplate),
         outlet=outlet,
+        author=author,
         dateline=dateline,
         published=published,
         warnings=article.warnings + raw.warnings,
