@@ -58,6 +58,7 @@ VARIANTS: dict[str, HtmlOptions] = {
     "recall": HtmlOptions(focus="recall"),
     "no-tables": HtmlOptions(include_tables=False),
     "keep-link-lines": HtmlOptions(drop_link_lines=False),
+    "no-wrap": HtmlOptions(wrap_loose_text=False),
 }
 
 

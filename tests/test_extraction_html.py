@@ -142,3 +142,51 @@ def test_real_detik_page():
     for chrome in ("Baca juga", "ADVERTISEMENT", "SCROLL TO", "Ilustrasi penodongan"):
         assert chrome not in body
     assert len(page.paragraphs) >= 10
+
+
+@pytest.fixture(scope="module")
+def lead():
+    return extract_html(read("id_lead_outside_p.html"), url="https://wartakota.example/metro/banjir-bekasi")
+
+
+def test_lead_text_outside_paragraphs_is_kept(lead):
+    # trafilatura alone drops text that sits directly in a <div> whose other children are <p>s
+    assert lead.paragraphs[0].startswith("WartaKota.example - Banjir setinggi satu meter")
+    assert lead.paragraphs[-1].startswith("Warga berharap pemerintah")
+
+
+def test_title_without_site_name(lead):
+    assert lead.title == "Banjir Rendam Ratusan Rumah di Bekasi"
+
+
+def test_date_written_in_indonesian(lead):
+    assert (lead.published, lead.published_basis) == ("2016-02-23", "html-text")
+
+
+def test_removed_chrome_is_reported(lead):
+    assert "Baca juga: Hujan deras diperkirakan berlanjut hingga akhir pekan" in lead.boilerplate
+    assert "Pewarta: Andi Saputra" in lead.boilerplate
+    assert not any("Pewarta" in p or "Baca juga" in p for p in lead.paragraphs)
+
+
+@pytest.mark.parametrize(("title", "url", "expected"), [
+    ("Samsul Arif Tak Beban Lawan Arema - Kompas.com", "https://bola.kompas.com/read/1",
+     "Samsul Arif Tak Beban Lawan Arema"),
+    ("KapanLagi.com: FOTO: Dian Saat Berusia 13 Tahun", "https://www.kapanlagi.com/x",
+     "FOTO: Dian Saat Berusia 13 Tahun"),
+    ("Marcella Promo Pariwisata | Republika Online", "https://republika.co.id/x", "Marcella Promo Pariwisata"),
+    ("Polisi soal Pistol: Cuma Diperlihatkan", "https://news.detik.com/x", "Polisi soal Pistol: Cuma Diperlihatkan"),
+])
+def test_site_name_stripped_from_title(title, url, expected):
+    body = "<p>" + "Isi berita yang cukup panjang. " * 20 + "</p>"
+    html = f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+    assert extract_html(html, url=url).title == expected
+
+
+def test_teaser_cards_make_an_index_page():
+    card = ('<li><div class="date">Selasa, 23 Februari 2016 | 14:51 WIB</div>'
+            '<h3><a href="/read/{i}">Judul berita nomor {i} yang menarik</a></h3>'
+            '<p>Ringkasan berita nomor {i} yang cukup panjang untuk terlihat seperti paragraf isi berita.</p></li>')
+    html = "<html><body><ul>" + "".join(card.format(i=i) for i in range(12)) + "</ul></body></html>"
+    with pytest.raises(NoArticleTextError):
+        extract_html(html)

@@ -10,20 +10,32 @@ publication date that says where it came from).
   2. read title, site name, URL, author and the publication date from meta tags, JSON-LD,
      ``<time>`` and the URL (cheap lookups; trafilatura's full metadata search doubled
      the run time);
-  3. one pass over the tree: link texts, caption elements, boilerplate blocks, byline;
-  4. pull photo captions out of the tree, splitting off the photo credit;
-  5. drop known boilerplate blocks (share bars, related lists, "Baca juga" boxes);
-  6. hand the same tree to ``trafilatura.bare_extraction`` (comments off) for the text;
-  7. split into paragraphs and drop chrome lines, caption echoes, the headline and
-     teaser links; refuse pages whose text is mostly link titles (index pages);
-  8. only if the markup had no date, let htmldate search the page text.
+  3. one pass over the tree: link texts, caption elements, boilerplate blocks, byline,
+     headings, date elements, list items, containers with loose text;
+  4. headline: the visible heading that the meta title wraps, or the meta title without
+     the site name; date: if the markup has none, a written date ("Selasa, 23 Februari
+     2016") in a date-classed element;
+  5. pull photo captions out of the tree, splitting off the photo credit;
+  6. drop known boilerplate blocks (share bars, related lists, "Baca juga" boxes);
+  7. wrap text that sits directly beside block children in a ``<p>`` (trafilatura drops
+     it: the lead of many Indonesian pages);
+  8. hand the same tree to ``trafilatura.bare_extraction`` (comments off) for the text;
+  9. split into paragraphs and drop chrome, date-only and caption lines, the headline and
+     teaser links; refuse pages whose text is mostly link titles and teaser cards
+     (index pages); a photo gallery with no other text keeps its captions as the body;
+ 10. only if the markup and the date elements had no date, let htmldate search the page.
+
+Everything removed as chrome is returned in ``boilerplate`` for the record's audit list.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from urllib.parse import urlsplit
 
 import trafilatura
 from htmldate import find_date
@@ -34,6 +46,7 @@ from trafilatura.utils import load_html
 
 from warta.errors import NoArticleTextError
 from warta.model import Caption
+from warta.resources import LANGUAGES, load
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +62,8 @@ class HtmlExtraction:
     sitename: str | None
     url: str | None
     lang: str | None
+    # lines and short blocks removed as site chrome ("Baca juga: …", "Pewarta: …"), for audit
+    boilerplate: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +76,7 @@ class HtmlOptions:
     drop_boilerplate_blocks: bool = True
     filter_chrome_lines: bool = True
     drop_link_lines: bool = True  # a short paragraph that is exactly a link's text is a teaser
+    wrap_loose_text: bool = True  # text directly in a container with block children becomes a <p>
 
 
 DEFAULT_OPTIONS = HtmlOptions()
@@ -73,6 +89,12 @@ DEFAULT_OPTIONS = HtmlOptions()
 # (Baca juga, ADVERTISEMENT, captions). focus="precision" (HtmlOptions) won on both news
 # corpora (anpandu F1 0.849 -> 0.909, newspaper4k 0.944 -> 0.967) and lost a little on
 # the general-web trafilatura-eval (0.924 -> 0.920); Warta reads news, so it is the default.
+# Choosing per page between precision and balanced output was measured as an oracle (best
+# of the two per page, by gold F1): anpandu 0.947 -> 0.948, newspaper4k 0.967 -> 0.967, so
+# no selector was built (it would also double the extraction time).
+# wrap_loose_text: anpandu 0.934 -> 0.947, newspaper4k and trafilatura-eval unchanged
+# (0.967, 0.918). Date-only lines, footers, "- <link>" list items and the heading above a
+# dropped link list (_drop_link_lines): anpandu 0.947 -> 0.959, newspaper4k 0.967 -> 0.968.
 MAX_CAPTION_CHARS = 600  # a "caption" block longer than this is article text, leave it
 MAX_CHROME_LINE_CHARS = 200  # chrome lines are short; longer lines are kept even if they match
 MAX_KICKER_LINES = 3  # section/kicker lines ("TRAVEL NEWS") trafilatura keeps above a headline
@@ -85,9 +107,9 @@ _SPACE = re.compile(r"\s+")
 
 # Elements holding a caption besides <figcaption>: the caption classes of common CMSs
 # (WordPress wp-caption-text, detik/kompas/antara "caption" divs, detik's inline
-# "pic_artikel_sisip" photo box, Indonesian "keterangan foto"), and kompas-style photo
-# boxes <div class="photo"><img><span class="author">…</span> text</div>.
-_CAPTION_ATTR = re.compile(r"caption|pic_artikel_sisip|keterangan")
+# "pic_artikel_sisip" photo box, Indonesian "keterangan foto", viva's "photodesc"), and
+# kompas-style photo boxes <div class="photo"><img><span class="author">…</span> text</div>.
+_CAPTION_ATTR = re.compile(r"caption|pic_artikel_sisip|keterangan|photo_?-?desc|foto_?-?desc")
 _PHOTO_BOX_CLASSES = frozenset({"photo", "foto"})
 _NOT_CAPTION_TAGS = frozenset({"html", "body", "figure"})
 _CREDIT_CHILD_XPATH = etree.XPath(
@@ -136,10 +158,12 @@ _CHROME_LINE = re.compile(
     r"^(?:"
     r"\W*"  # rules such as "-----" and empty table cells
     r"|\[gambas:.*\]"  # detik embeds: "[Gambas:Video 20detik]"
-    r"|artikel ini (?:telah|sudah) (?:tayang|naik|terbit|dimuat)\b.*"  # syndication notice"
-    r"(?:baca|lihat|simak|tonton|saksikan) (?:juga|pula|video)\b.*"
+    r"|artikel ini (?:telah|sudah) (?:tayang|naik|terbit|dimuat)\b.*"  # syndication notice
+    r"|(?:baca|lihat|simak|tonton|saksikan) (?:juga|pula|video)\b.*"
     r"|advertisement|iklan|scroll to continue with content|scroll to resume content"
-    r"|(?:editor|penulis|reporter|pewarta|penyunting|redaktur|sumber|kontributor)\s*:.*"
+    r"|(?:editor|penulis|reporter|pewarta|penyunting|redaktur|sumber|kontributor|fotografer|photographer"
+    r"|oleh|by|disclaimer)\s*:.*"
+    r"|(?:copyright\b|©|\(c\)\s|™).*|.*\ball rights reserved\.?"  # footers
     r"|(?:ikuti|follow|dapatkan|gabung|download|unduh|klik)\b.*"
     r"(?:google news|whatsapp|telegram|channel|update berita|aplikasi|instagram|twitter|facebook).*"
     r"|(?:related|read more|read also|see also|also read|recommended)\s*:.*"
@@ -169,11 +193,57 @@ def extract_html(html: str, url: str | None = None, options: HtmlOptions = DEFAU
         raise NoArticleTextError("the page could not be parsed as HTML (empty, binary or an XML feed)")
     meta = _page_metadata(tree, url)
     published, basis = _structured_date(tree, url)
-    anchors, caption_elems, boilerplate_elems, byline = _scan(tree)
-    meta.author = meta.author or _byline_text(byline)
-    captions = _pull_captions(caption_elems) if options.strip_captions else ()
+    scan = _scan(tree)
+    meta.author = meta.author or _byline_text(scan.byline)
+    title = _headline(meta.title, _clean(tree.findtext(".//title")), scan.headings, meta.sitename, url)
+    if published is None:
+        published = _visible_date(scan.date_elems)
+        basis = "html-text" if published else None
+    teasers = _teaser_texts(scan.list_items)
+    removed: list[str] = []
+    captions, gallery = _pull_captions(scan.captions) if options.strip_captions else ((), ())
     if options.drop_boilerplate_blocks:
-        _drop_boilerplate(boilerplate_elems)
+        removed.extend(_drop_boilerplate(scan.boilerplate))
+    if options.wrap_loose_text:
+        for elem in scan.loose:
+            _wrap_loose_text(elem)
+    try:
+        paragraphs = _main_text(tree, url, title, captions, scan.anchors | teasers, options, removed)
+    except NoArticleTextError:
+        if not gallery:
+            raise
+        # a photo gallery: its captions are the story (liputan6 "photo" pages)
+        paragraphs = tuple(c.text for c in gallery)
+        captions = tuple(c for c in captions if c not in gallery)
+    if published is None:
+        # htmldate's text heuristics: slower, so only when the markup says nothing
+        found = find_date(tree, url=url, **trafilatura_metadata.set_date_params(False))
+        if found:
+            published, basis = found[:10], "html-text"
+    return HtmlExtraction(
+        title=title or None,
+        paragraphs=paragraphs,
+        captions=captions,
+        published=published,
+        published_basis=basis,
+        author=_clean(meta.author) or None,
+        sitename=_clean(meta.sitename) or None,
+        url=meta.url or url,
+        lang=_lang(tree),
+        boilerplate=tuple(removed),
+    )
+
+
+def _main_text(
+    tree: HtmlElement,
+    url: str | None,
+    title: str | None,
+    captions: tuple[Caption, ...],
+    linked_texts: set[str],
+    options: HtmlOptions,
+    removed: list[str],
+) -> tuple[str, ...]:
+    """trafilatura's main text as clean paragraphs; raises on index and empty pages."""
     # with_metadata stays off: trafilatura's author and date search doubled the run time;
     # _page_metadata reads the same sources minus the whole-page author hunt.
     doc = trafilatura.bare_extraction(
@@ -187,32 +257,40 @@ def extract_html(html: str, url: str | None = None, options: HtmlOptions = DEFAU
     if doc is None or not doc.text:
         raise NoArticleTextError("no main text found (index page, empty body or text too short)")
     caption_texts = {c.text for c in captions}
-    paragraphs = _paragraphs(doc.text, meta.title, caption_texts, options.filter_chrome_lines)
-    linked = sum(len(p) for p in paragraphs if p in anchors)
+    paragraphs = _paragraphs(doc.text, title, caption_texts, options.filter_chrome_lines, removed)
+    linked = sum(len(p) for p in paragraphs if p in linked_texts)
     if linked > MAX_LINK_SHARE * sum(len(p) for p in paragraphs):
-        raise NoArticleTextError("an index page: most of the text is link titles")
+        raise NoArticleTextError("an index page: most of the text is link titles and teasers")
     if options.drop_link_lines:
-        paragraphs = tuple(p for p in paragraphs if len(p) > MAX_LINK_LINE_CHARS or p not in anchors)
+        paragraphs = _drop_link_lines(paragraphs, linked_texts, removed)
     if not paragraphs:
         raise NoArticleTextError(
             "not an article page: only chrome or link lines (share, 'Baca juga', ads, teasers) were left"
         )
-    if published is None:
-        # htmldate's text heuristics: slower, so only when the markup says nothing
-        found = find_date(tree, url=url, **trafilatura_metadata.set_date_params(False))
-        if found:
-            published, basis = found[:10], "html-text"
-    return HtmlExtraction(
-        title=_clean(meta.title) or None,
-        paragraphs=paragraphs,
-        captions=captions,
-        published=published,
-        published_basis=basis,
-        author=_clean(meta.author) or None,
-        sitename=_clean(meta.sitename) or None,
-        url=meta.url or url,
-        lang=_lang(tree),
-    )
+    return paragraphs
+
+
+MAX_LIST_HEADING_CHARS = 60  # "More Must-Reads From TIME", "Berita Terkait" above a link list
+MIN_LINK_LIST_LINES = 2
+
+
+def _drop_link_lines(paragraphs: tuple[str, ...], linked_texts: set[str], removed: list[str]) -> tuple[str, ...]:
+    """Drop short paragraphs that are one link's text (teasers, related lists, "- <link>"
+    list items), and a short unpunctuated heading right above a run of them."""
+    kept: list[str] = []
+    run = 0  # link lines dropped since the last kept paragraph
+    for para in paragraphs:
+        text = para.removeprefix("- ")
+        if len(text) <= MAX_LINK_LINE_CHARS and text in linked_texts:
+            removed.append(para)
+            run += 1
+            if (run == MIN_LINK_LIST_LINES and kept and len(kept[-1]) <= MAX_LIST_HEADING_CHARS
+                    and kept[-1][-1:] not in ".!?\"”'"):
+                removed.append(kept.pop())
+            continue
+        run = 0
+        kept.append(para)
+    return tuple(kept)
 
 
 def _page_metadata(tree: HtmlElement, url: str | None) -> trafilatura.settings.Document:
@@ -228,6 +306,389 @@ def _page_metadata(tree: HtmlElement, url: str | None) -> trafilatura.settings.D
     doc.url = doc.url or trafilatura_metadata.extract_url(tree, url)
     doc.sitename = (doc.sitename or trafilatura_metadata.extract_sitename(tree) or "").lstrip("@") or None
     return doc
+
+
+# --- headline ------------------------------------------------------------------------
+
+# Separators between headline, section and site name in <title>/og:title:
+# "X - Kompas.com", "KapanLagi.com: X", "X | Republika Online", "X - Health :: Okezone Lifestyle".
+_TITLE_SEPARATOR = re.compile(r"(\s+[-–—|•·»]\s+|\s*::\s*|\s*\|\s*|:\s+)")
+_SEPARATOR_CHARS = "-–—|•·»:"
+_NON_ALNUM = re.compile(r"[\W_]+")
+# Domain suffix labels (besides two-letter country codes): "kompas.com" -> "kompas",
+# "republika.co.id" -> "republika", "gaya.tempo.co" -> "tempo".
+_DOMAIN_SUFFIXES = frozenset({"com", "net", "org", "info", "news", "or", "ac", "go", "web", "sch", "gov", "edu"})
+MAX_SITE_PIECE_WORDS = 5  # "ANTARA News Otomotif", "Tempo.Co", "Okezone Lifestyle"
+MIN_SITE_KEY_CHARS = 4  # shorter names ("AP", "cnn") would match inside ordinary words
+MAX_KICKER_LABEL_WORDS = 3  # "In Picture: <headline>", "FOTO: <headline>"
+MIN_HEADING_SHARE = 0.5  # a heading shorter than this share of the title is a section name
+# Elements that show the headline besides <h1>/<h2>: "judul"/"jdl" is Indonesian for title.
+_HEADING_ATTR = re.compile(r"headline|title|judul|jdl")
+_HEADING_TAGS = frozenset({"h1", "h2"})
+MAX_HEADING_CHARS = 300
+MAX_HEADINGS = 40
+
+
+def _headline(
+    meta_title: str | None, head_title: str, headings: list[str], sitename: str | None, url: str | None
+) -> str | None:
+    """The headline as the page shows it: the title without site name, section or tag prefix.
+
+    A visible heading wins when the meta title is that heading plus separator-bounded
+    extras (``Musik - <h1>``, ``<h1> - Kompas.com``) or a short kicker label plus the
+    site-stripped title (``In Picture: <title>``).
+    """
+    titles = [t for t in dict.fromkeys((_clean(meta_title), head_title)) if t]
+    if not titles:
+        return None
+    keys = _site_keys(sitename, url)
+    stripped = [_strip_site(t, keys) for t in titles]
+    base = stripped[0]
+    best = None
+    for heading in headings:
+        if len(heading) < MIN_HEADING_SHARE * len(base) or (best and len(heading) <= len(best)):
+            continue
+        if any(heading == t or _is_piece(heading, t) for t in titles + stripped):
+            best = heading
+    if best:
+        return best
+    for heading in headings:
+        label, sep, rest = heading.partition(": ")
+        if sep and rest == base and len(label.split()) <= MAX_KICKER_LABEL_WORDS:
+            return heading
+    return base
+
+
+def _site_keys(sitename: str | None, url: str | None) -> set[str]:
+    """Lower-case alphanumeric forms of the site name and of the domain's own label."""
+    keys = set()
+    if sitename:
+        keys.add(_NON_ALNUM.sub("", sitename.casefold()))
+        keys.add(_NON_ALNUM.sub("", sitename.casefold().split(".")[0]))
+    if url:
+        host = urlsplit(url).hostname or ""
+        labels = [x for x in host.casefold().split(".") if x and x != "www"]
+        while len(labels) > 1 and (labels[-1] in _DOMAIN_SUFFIXES or len(labels[-1]) == 2):
+            labels.pop()
+        if labels:
+            keys.add(_NON_ALNUM.sub("", labels[-1]))
+    return {k for k in keys if len(k) >= MIN_SITE_KEY_CHARS}
+
+
+def _is_site(piece: str, keys: set[str]) -> bool:
+    """``piece`` names the site: "ANTARA News Otomotif", "Tempo.Co", "Okezone Lifestyle"."""
+    norm = _NON_ALNUM.sub("", piece.casefold())
+    return (len(norm) >= MIN_SITE_KEY_CHARS and len(piece.split()) <= MAX_SITE_PIECE_WORDS
+            and any(k in norm or norm in k for k in keys))
+
+
+def _strip_site(title: str, keys: set[str]) -> str:
+    """``title`` without a leading or trailing site-name part (and what trails it)."""
+    parts = _TITLE_SEPARATOR.split(title)  # text, sep, text, sep, ...
+    texts = parts[::2]
+    if len(texts) < 2 or not keys:
+        return title
+    end = len(texts)
+    for i in range(len(texts) - 1, max(0, len(texts) - 3), -1):  # among the last two parts
+        if _is_site(texts[i], keys):
+            end = i
+            break
+    start = 1 if end > 1 and _is_site(texts[0], keys) else 0
+    if start >= end:
+        return title
+    return "".join(parts[2 * start : 2 * end - 1]).strip()
+
+
+def _is_piece(heading: str, title: str) -> bool:
+    """``heading`` is a separator-bounded part of ``title`` (not a word inside it)."""
+    i = title.find(heading)
+    if i < 0:
+        return False
+    before, after = title[:i].rstrip(), title[i + len(heading) :].lstrip()
+    return ((not before or before[-1] in _SEPARATOR_CHARS)
+            and (not after or after[0] in _SEPARATOR_CHARS))
+
+
+# --- dates shown as text -------------------------------------------------------------
+
+# Elements that show the publication date: "date", "time", Indonesian "tanggal"/"tgl"/"waktu",
+# kapanlagi's "newsdetail-schedule".
+_DATE_ATTR = re.compile(r"date|time|tanggal|tgl|waktu|schedule|publish|posted")
+MAX_DATE_ELEMS = 20
+MAX_DATE_TEXT_CHARS = 200
+
+
+@lru_cache(maxsize=1)
+def _month_numbers() -> dict[str, int]:
+    """Month names of every shipped language: the page's language is not known yet."""
+    return {row["name"].casefold(): int(row["month"]) for lang in LANGUAGES for row in load(lang, "months.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _text_date_pattern() -> re.Pattern[str]:
+    """"23 Februari 2016", "5 Agt. 2016", "February 23, 2016" in any shipped language."""
+    names = "|".join(sorted(map(re.escape, _month_numbers()), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{names})\.?,?\s+(?P<y1>(?:19|20)\d{{2}})"
+        rf"|(?P<m2>{names})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>(?:19|20)\d{{2}}))\b",
+        re.IGNORECASE,
+    )
+
+
+# A line that is only a timestamp: "- Kamis, 05/11/2015 09:25 WIB", "Selasa, 16 Februari 2016 |
+# 13:01 WIB" (lists of related-article times, the date above the text).
+MAX_DATE_LINE_CHARS = 60
+_NUMERIC_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
+_TIME_TAIL = re.compile(r"^[\s|,-]*(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)?\s*[A-Za-z]{0,4}\s*$")
+
+
+def _is_date_line(para: str) -> bool:
+    if len(para) > MAX_DATE_LINE_CHARS or not any(c.isdigit() for c in para):
+        return False
+    match = _DATE_LINE_HEAD.match(para) or _text_date_line_head().match(para)
+    return match is not None and _TIME_TAIL.match(para[match.end() :]) is not None
+
+
+_DATE_LINE_HEAD = re.compile(rf"^(?:-\s*)?(?:[^\W\d_]{{3,9}}\s*,\s*)?(?:{_NUMERIC_DATE})")
+
+
+@lru_cache(maxsize=1)
+def _text_date_line_head() -> re.Pattern[str]:
+    return re.compile(rf"^(?:-\s*)?(?:[^\W\d_]{{3,9}}\s*,\s*)?(?:{_text_date_pattern().pattern})", re.IGNORECASE)
+
+
+def _visible_date(elems: list[HtmlElement]) -> str | None:
+    """The first date written out in a date-classed element (htmldate misses Indonesian months)."""
+    pattern = _text_date_pattern()
+    for elem in elems:
+        text = _clean(elem.text_content())
+        if len(text) > MAX_DATE_TEXT_CHARS:
+            continue
+        match = pattern.search(text)
+        if not match:
+            continue
+        day, month, year = (match.group("d1", "m1", "y1") if match.group("d1")
+                            else match.group("d2", "m2", "y2"))
+        found = _iso_day(f"{year}-{_month_numbers()[month.casefold()]}-{day}")
+        if found:
+            return found
+    return None
+
+
+# --- paragraphs ----------------------------------------------------------------------
+
+# "| Penulis | : Kontributor X |": a two-cell byline table row, read as "Penulis: X".
+_LABEL_ROW = re.compile(r"^\|\s*(?P<label>[^|:]{1,30}?)\s*\|\s*:?\s*(?P<value>[^|]*?)\s*\|?$")
+
+
+def _paragraphs(
+    text: str, title: str | None, caption_texts: set[str], filter_chrome: bool, removed: list[str]
+) -> tuple[str, ...]:
+    """One paragraph per trafilatura line, without chrome, caption echoes or the headline."""
+    headline = _clean(title).casefold()
+    out: list[str] = []
+    for line in _logical_lines(text):
+        para = _clean(line)
+        if para.startswith("|") and para.endswith("|") and para.count("|") == 2:
+            para = para.strip("| ")  # a one-cell table row: layout, not data
+        if not para or para in caption_texts:
+            continue
+        if (headline and para.casefold() == headline and len(out) <= MAX_KICKER_LINES
+                and all(len(p) <= MAX_KICKER_CHARS for p in out)):
+            out.clear()  # the headline and the kicker/section lines above it
+            continue
+        if filter_chrome and _is_chrome_line(para):
+            removed.append(para)
+            continue
+        if out and _DATELINE_ONLY.match(out[-1]):
+            out[-1] = f"{out[-1]} {para}"  # "Jakarta -" then the lead: one paragraph
+            continue
+        out.append(para)
+    return tuple(out)
+
+
+def _is_chrome_line(para: str) -> bool:
+    if len(para) > MAX_CHROME_LINE_CHARS:
+        return False
+    if _CHROME_LINE.match(para) or _is_date_line(para):
+        return True
+    row = _LABEL_ROW.match(para) if para.startswith("|") else None
+    return row is not None and bool(_CHROME_LINE.match(f"{row['label']}: {row['value']}"))
+
+
+def _logical_lines(text: str) -> list[str]:
+    """trafilatura's lines, with raw source newlines (next line indented) joined back.
+
+    trafilatura starts its own lines flush left; a line that starts with the page's
+    indentation is a newline inside one HTML paragraph that it failed to collapse. Blank
+    lines, table rows and chrome lines ("Fotografer: X" above the text) are never joined.
+    """
+    lines: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if (lines and lines[-1].strip() and stripped and line[:1] in (" ", "\t")
+                and not stripped.startswith("|") and not _CHROME_LINE.match(_clean(lines[-1]))):
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return lines
+
+
+# --- the single pass over the tree ---------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Scan:
+    """What ``_scan`` collects in its one pass over the tree."""
+
+    anchors: set[str] = field(default_factory=set)
+    captions: list[HtmlElement] = field(default_factory=list)
+    boilerplate: list[HtmlElement] = field(default_factory=list)
+    byline: HtmlElement | None = None
+    headings: list[str] = field(default_factory=list)
+    date_elems: list[HtmlElement] = field(default_factory=list)
+    list_items: list[HtmlElement] = field(default_factory=list)
+    loose: list[HtmlElement] = field(default_factory=list)
+
+
+def _scan(tree: HtmlElement) -> _Scan:
+    """Link texts, captions, boilerplate blocks, byline, headings, date elements, list items
+    and containers with loose text, in one pass.
+
+    One Python pass with regexes on class/id: the equivalent XPaths with ``translate()``
+    cost a third of trafilatura's own extraction time.
+    """
+    scan = _Scan()
+    body = tree.find("body")
+    for elem in (body if body is not None else tree).iter(etree.Element):
+        tag = elem.tag
+        if scan.byline is None and _is_byline(elem, elem.get("class", "")):
+            scan.byline = elem
+        if tag == "a":
+            if text := _clean(elem.text_content()):
+                scan.anchors.add(text)
+            continue
+        if tag == "figcaption":
+            scan.captions.append(elem)
+            continue
+        if tag == "li":
+            if len(elem):
+                scan.list_items.append(elem)
+        elif tag in _LOOSE_CONTAINERS and _has_loose_text(elem):
+            scan.loose.append(elem)
+        cls = elem.get("class", "")
+        attrs = f"{cls} {elem.get('id', '')}".lower()
+        if len(scan.headings) < MAX_HEADINGS and (
+            tag in _HEADING_TAGS or (attrs != " " and _HEADING_ATTR.search(attrs))
+        ):
+            text = _clean(elem.text_content())
+            if text and len(text) <= MAX_HEADING_CHARS:
+                scan.headings.append(text)
+        if attrs == " ":
+            continue
+        if len(scan.date_elems) < MAX_DATE_ELEMS and _DATE_ATTR.search(attrs):
+            scan.date_elems.append(elem)
+        if tag not in _NOT_CAPTION_TAGS and _CAPTION_ATTR.search(attrs):
+            if elem.find(".//figcaption") is None:
+                scan.captions.append(elem)
+        elif (tag == "div" and cls in _PHOTO_BOX_CLASSES and elem.find(".//img") is not None
+              and elem.find(".//p") is None):
+            scan.captions.append(elem)
+        elif tag not in _BOILERPLATE_KEEP_TAGS and _BOILERPLATE_ATTR.search(attrs):
+            scan.boilerplate.append(elem)
+    return scan
+
+
+# --- text outside paragraphs -----------------------------------------------------------
+
+# trafilatura drops text that sits directly in a container whose other children are
+# blocks: the lead "<b>Kapanlagi.com</b> - Pesona …<p>…", kompas' "<div><strong>Jakarta,
+# KompasOtomotif</strong> – Tahun depan …<br/><br/>…<p>…" and viva's
+# "<span><strong>VIVA.co.id</strong> - …<div>…". Such runs are wrapped in a <p> first.
+_LOOSE_CONTAINERS = frozenset({"div", "span", "td", "section", "article", "main", "font", "center"})
+_BLOCK_TAGS = frozenset({
+    "p", "div", "ul", "ol", "dl", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+    "section", "article", "figure", "pre", "form", "header", "footer", "nav", "aside", "hr",
+    "li", "main", "address", "center", "fieldset", "details", "iframe", "script", "style",
+    "noscript", "video", "audio", "object",
+})
+MIN_LOOSE_CHARS = 40  # shorter runs are separators and labels ("|", "Share:"), left as they are
+
+
+def _has_loose_text(elem: HtmlElement) -> bool:
+    """Non-blank text directly in ``elem`` next to at least one block child."""
+    loose = bool(elem.text and elem.text.strip())
+    has_block = False
+    for child in elem:
+        has_block = has_block or child.tag in _BLOCK_TAGS
+        loose = loose or bool(child.tail and child.tail.strip())
+        if has_block and loose:
+            return True
+    return False
+
+
+def _wrap_loose_text(elem: HtmlElement) -> None:
+    """Wrap each run of text and inline children between block children in a new <p>."""
+    if elem.getparent() is None or _has_removed_ancestor(elem):
+        return
+    children = list(elem)
+    runs: list[HtmlElement] = []
+    run = None
+    if elem.text and elem.text.strip():
+        run = elem.makeelement("p", {})
+        run.text, elem.text = elem.text, None
+        runs.append(run)
+    rebuilt: list[HtmlElement] = []
+    if run is not None:
+        rebuilt.append(run)
+    for child in children:
+        elem.remove(child)  # the tail travels with it
+        if isinstance(child.tag, str) and child.tag in _BLOCK_TAGS:
+            run = None
+            tail, child.tail = child.tail, None
+            rebuilt.append(child)
+            if tail and tail.strip():
+                run = elem.makeelement("p", {})
+                run.text = tail
+                runs.append(run)
+                rebuilt.append(run)
+        else:
+            if run is None:
+                run = elem.makeelement("p", {})
+                runs.append(run)
+                rebuilt.append(run)
+            run.append(child)
+    elem.extend(rebuilt)
+    for run in runs:
+        if len(_clean(run.text_content())) < MIN_LOOSE_CHARS:
+            run.drop_tag()
+
+
+# --- index pages -----------------------------------------------------------------------
+
+_NOT_TEASER_TAGS = frozenset({"a", "script", "style", "noscript"})
+MAX_TEASER_ITEM_CHARS = 1000  # a list item longer than this is content, not a teaser card
+
+
+def _teaser_texts(items: list[HtmlElement]) -> set[str]:
+    """Texts in list items that also hold a link: teaser cards of index pages.
+
+    A card is ``<li><h3><a>headline</a></h3><p>summary</p></li>`` (or the whole card inside
+    the link); the summary, date and section lines count as link text when deciding
+    whether a page is an index page. A link inside the text itself does not make a card.
+    """
+    texts: set[str] = set()
+    for item in items:
+        links = item.findall(".//a")
+        if not links:
+            continue
+        for elem in item.iterdescendants(etree.Element):
+            if elem.tag in _NOT_TEASER_TAGS or elem.find(".//a") is not None:
+                continue
+            text = _clean(elem.text_content())
+            if text and len(text) <= MAX_TEASER_ITEM_CHARS:
+                texts.add(text)
+    return texts
 
 
 MAX_BYLINE_CHARS = 80  # longer "bylines" are bios or whole boxes
@@ -261,87 +722,18 @@ def _lang(tree: HtmlElement) -> str | None:
     return lang or None
 
 
-def _paragraphs(
-    text: str, title: str | None, caption_texts: set[str], filter_chrome: bool
-) -> tuple[str, ...]:
-    """One paragraph per trafilatura line, without chrome, caption echoes or the headline."""
-    headline = _clean(title).casefold()
-    out: list[str] = []
-    for line in _logical_lines(text):
-        para = _clean(line)
-        if para.startswith("|") and para.endswith("|"):
-            para = para.strip("| ")  # a one-cell table row: layout, not data
-        if not para or para in caption_texts:
-            continue
-        if (headline and para.casefold() == headline and len(out) <= MAX_KICKER_LINES
-                and all(len(p) <= MAX_KICKER_CHARS for p in out)):
-            out.clear()  # the headline and the kicker/section lines above it
-            continue
-        if filter_chrome and len(para) <= MAX_CHROME_LINE_CHARS and _CHROME_LINE.match(para):
-            continue
-        if out and _DATELINE_ONLY.match(out[-1]):
-            out[-1] = f"{out[-1]} {para}"  # "Jakarta -" then the lead: one paragraph
-            continue
-        out.append(para)
-    return tuple(out)
+# A caption element inside one of these (its own class or up to three ancestors') belongs
+# to a photo gallery, whose captions are the story when the page has no other text.
+_GALLERY_ATTR = re.compile(r"galler|galeri|slide")
+GALLERY_ANCESTORS = 3
+MIN_GALLERY_CAPTION_CHARS = 40
 
 
-def _logical_lines(text: str) -> list[str]:
-    """trafilatura's lines, with raw source newlines (next line indented) joined back.
-
-    trafilatura starts its own lines flush left; a line that starts with the page's
-    indentation is a newline inside one HTML paragraph that it failed to collapse.
-    """
-    lines: list[str] = []
-    for line in text.split("\n"):
-        if lines and lines[-1].strip() and line[:1] in (" ", "\t"):
-            lines[-1] = f"{lines[-1]} {line}"
-        else:
-            lines.append(line)
-    return lines
-
-
-def _scan(
-    tree: HtmlElement,
-) -> tuple[set[str], list[HtmlElement], list[HtmlElement], HtmlElement | None]:
-    """Link texts, caption elements, boilerplate blocks and the byline, in one pass.
-
-    One Python pass with regexes on class/id: the equivalent XPaths with ``translate()``
-    cost a third of trafilatura's own extraction time.
-    """
-    anchors: set[str] = set()
-    captions: list[HtmlElement] = []
-    boilerplate: list[HtmlElement] = []
-    byline = None
-    for elem in tree.iter(etree.Element):
-        tag = elem.tag
-        if byline is None and _is_byline(elem, elem.get("class", "")):
-            byline = elem
-        if tag == "a":
-            if text := _clean(elem.text_content()):
-                anchors.add(text)
-            continue
-        if tag == "figcaption":
-            captions.append(elem)
-            continue
-        cls = elem.get("class", "")
-        attrs = f"{cls} {elem.get('id', '')}".lower()
-        if attrs == " ":
-            continue
-        if tag not in _NOT_CAPTION_TAGS and _CAPTION_ATTR.search(attrs):
-            if elem.find(".//figcaption") is None:
-                captions.append(elem)
-        elif (tag == "div" and cls in _PHOTO_BOX_CLASSES and elem.find(".//img") is not None
-              and elem.find(".//p") is None):
-            captions.append(elem)
-        elif tag not in _BOILERPLATE_KEEP_TAGS and _BOILERPLATE_ATTR.search(attrs):
-            boilerplate.append(elem)
-    return anchors, captions, boilerplate, byline
-
-
-def _pull_captions(elems: list[HtmlElement]) -> tuple[Caption, ...]:
-    """Remove caption elements from the tree and return them once each, credit split off."""
+def _pull_captions(elems: list[HtmlElement]) -> tuple[tuple[Caption, ...], tuple[Caption, ...]]:
+    """Remove caption elements from the tree; return them once each, credit split off,
+    and the subset that captions a photo gallery."""
     captions: list[Caption] = []
+    gallery: list[Caption] = []
     seen: set[str] = set()
     for elem in elems:
         if elem.getparent() is None or _has_removed_ancestor(elem):
@@ -356,11 +748,21 @@ def _pull_captions(elems: list[HtmlElement]) -> tuple[Caption, ...]:
             raw = _clean(raw.replace(credit, "", 1)) if credit else raw
             credit = _CREDIT_LABEL.sub("", credit).strip(" ()") or None
         caption = _split_credit(raw, credit)
+        in_gallery = _in_gallery(elem)
         elem.drop_tree()
         if caption is not None and caption.text not in seen:
             seen.add(caption.text)
             captions.append(caption)
-    return tuple(captions)
+            if in_gallery and len(caption.text) >= MIN_GALLERY_CAPTION_CHARS:
+                gallery.append(caption)
+    return tuple(captions), tuple(gallery)
+
+
+def _in_gallery(elem: HtmlElement) -> bool:
+    for node in (elem, *itertools.islice(elem.iterancestors(), GALLERY_ANCESTORS)):
+        if _GALLERY_ATTR.search(f"{node.get('class', '')} {node.get('id', '')}".lower()):
+            return True
+    return False
 
 
 def _has_removed_ancestor(elem: HtmlElement) -> bool:
@@ -402,14 +804,24 @@ def _credit_from_text(text: str) -> tuple[str, str | None]:
     return text, credit
 
 
-def _drop_boilerplate(elems: list[HtmlElement]) -> None:
-    """Remove share bars, related lists and "Baca juga" boxes that trafilatura keeps."""
+def _drop_boilerplate(elems: list[HtmlElement]) -> list[str]:
+    """Remove share bars, related lists and "Baca juga" boxes that trafilatura keeps.
+
+    Returns the text of the short ones (a "Baca juga: …" line, a share bar) for the
+    record's audit list; long related lists are only dropped.
+    """
+    removed: list[str] = []
     for elem in elems:
         if elem.getparent() is None or _has_removed_ancestor(elem):
             continue
-        if len(elem.text_content()) > MAX_BOILERPLATE_BLOCK_CHARS:
+        text = elem.text_content()
+        if len(text) > MAX_BOILERPLATE_BLOCK_CHARS:
             continue
         elem.drop_tree()
+        text = _clean(text)
+        if text and len(text) <= MAX_CHROME_LINE_CHARS:
+            removed.append(text)
+    return removed
 
 
 def _structured_date(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None]:
@@ -451,4 +863,3 @@ def _iso_day(value: str | None) -> str | None:
     return day.isoformat() if 1990 <= day.year <= 2100 else None
 
 
-__all__ = ["DEFAULT_OPTIONS", "HtmlExtraction", "HtmlOptions", "extract_html"]

@@ -78,6 +78,7 @@ def extract(article: Article, options: Options) -> Article:
         page = extract_html(raw.content, url=url)
         paragraphs = list(page.paragraphs)
         captions.extend(page.captions)
+        boilerplate.extend(page.boilerplate)
         title = title or page.title
         outlet = outlet or page.sitename
         author = author or page.author
