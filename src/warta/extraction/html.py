@@ -537,6 +537,11 @@ def _logical_lines(text: str) -> list[str]:
 # --- the single pass over the tree ---------------------------------------------------
 
 
+_ANY_ATTR = re.compile("|".join(
+    p.pattern for p in (_CAPTION_ATTR, _HEADING_ATTR, _DATE_ATTR, _BOILERPLATE_ATTR, re.compile(r"\b(?:photo|foto)\b"))
+))
+
+
 @dataclass(slots=True)
 class _Scan:
     """What ``_scan`` collects in its one pass over the tree."""
@@ -562,7 +567,8 @@ def _scan(tree: HtmlElement) -> _Scan:
     body = tree.find("body")
     for elem in (body if body is not None else tree).iter(etree.Element):
         tag = elem.tag
-        if scan.byline is None and _is_byline(elem, elem.get("class", "")):
+        cls = elem.get("class", "")
+        if scan.byline is None and _is_byline(elem, cls):
             scan.byline = elem
         if tag == "a":
             if text := _clean(elem.text_content()):
@@ -572,19 +578,19 @@ def _scan(tree: HtmlElement) -> _Scan:
             scan.captions.append(elem)
             continue
         if tag == "li":
-            if len(elem):
-                scan.list_items.append(elem)
+            if len(elem) > 1 or (len(elem) == 1 and (elem[0].tag != "a" or len(elem[0]))):
+                scan.list_items.append(elem)  # not a bare menu item <li><a>text</a></li>
         elif tag in _LOOSE_CONTAINERS and _has_loose_text(elem):
             scan.loose.append(elem)
-        cls = elem.get("class", "")
         attrs = f"{cls} {elem.get('id', '')}".lower()
+        any_attr = attrs != " " and _ANY_ATTR.search(attrs) is not None  # one search for most elements
         if len(scan.headings) < MAX_HEADINGS and (
-            tag in _HEADING_TAGS or (attrs != " " and _HEADING_ATTR.search(attrs))
+            tag in _HEADING_TAGS or (any_attr and _HEADING_ATTR.search(attrs))
         ):
             text = _clean(elem.text_content())
             if text and len(text) <= MAX_HEADING_CHARS:
                 scan.headings.append(text)
-        if attrs == " ":
+        if not any_attr:
             continue
         if len(scan.date_elems) < MAX_DATE_ELEMS and _DATE_ATTR.search(attrs):
             scan.date_elems.append(elem)
@@ -616,12 +622,13 @@ MIN_LOOSE_CHARS = 40  # shorter runs are separators and labels ("|", "Share:"), 
 
 
 def _has_loose_text(elem: HtmlElement) -> bool:
-    """Non-blank text directly in ``elem`` next to at least one block child."""
-    loose = bool(elem.text and elem.text.strip())
+    """A sentence-long text directly in ``elem`` next to at least one block child."""
+    loose = len(elem.text or "") >= MIN_LOOSE_CHARS and bool(elem.text.strip())
     has_block = False
     for child in elem:
         has_block = has_block or child.tag in _BLOCK_TAGS
-        loose = loose or bool(child.tail and child.tail.strip())
+        tail = child.tail
+        loose = loose or (tail is not None and len(tail) >= MIN_LOOSE_CHARS and len(tail.strip()) >= MIN_LOOSE_CHARS)
         if has_block and loose:
             return True
     return False
