@@ -2,7 +2,7 @@
 
     python benchmarks/extraction.py [--corpus NAME] [--limit N] [--rounds R] [--variant V ...]
 
-Corpora (under /work/shared/data, or $WARTA_DATA):
+Corpora (under ../shared/data beside the repository, or $WARTA_SHARED_DATA):
   scrapinghub      the REPORTING set (181 pages, gold article bodies). Never tune on it.
   trafilatura-eval tuning set (990 pages, `with`/`without` snippets, trafilatura's metric)
   newspaper4k      tuning set (20 pages, newspaper4k's expected text; not human gold)
@@ -40,7 +40,9 @@ import warta
 from warta.errors import NoArticleTextError
 from warta.extraction.html import HtmlOptions, extract_html
 
-DATA = Path(os.environ.get("WARTA_DATA", "/work/shared/data"))
+# ../shared/data beside the repository (as in CI), or $WARTA_SHARED_DATA.
+DATA = Path(os.environ.get("WARTA_SHARED_DATA",
+                           Path(__file__).resolve().parents[1].parent / "shared" / "data"))
 PUBLISHED_TRAFILATURA_2_0 = {"F1": 0.958, "P": 0.938, "R": 0.978, "accuracy": 0.293}
 BOOTSTRAP_SAMPLES = 1000
 BOOTSTRAP_SEED = 42
@@ -57,6 +59,9 @@ VARIANTS: dict[str, HtmlOptions] = {
     "precision": HtmlOptions(focus="precision"),
     "recall": HtmlOptions(focus="recall"),
     "no-tables": HtmlOptions(include_tables=False),
+    "always-fallback": HtmlOptions(fallback="always"),
+    "no-fallback": HtmlOptions(fallback="never"),
+    "balanced-no-fallback": HtmlOptions(focus="balanced", fallback="never"),
     "keep-link-lines": HtmlOptions(drop_link_lines=False),
     "no-wrap": HtmlOptions(wrap_loose_text=False),
 }
