@@ -106,3 +106,17 @@ def test_jsonl_input_with_field_mapping_to_a_jsonl_file(tmp_path):
     assert record["published"] == {"date": "2025-10-21", "precision": "day", "basis": "input-field"}
     assert record["dateline"]["place"] == "Jakarta"
     assert record["body"].split("\n\n")[0].startswith("Presiden menegaskan")
+
+
+def test_seed_prints_one_spec_record(tmp_path):
+    from conftest import SEED
+
+    if not SEED.exists():
+        pytest.skip(f"seed example not available: {SEED}")
+    done = _run("process", str(SEED), "--jsonl", "-", "--no-db", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    (line,) = done.stdout.splitlines()
+    record = json.loads(line)
+    assert record["title"] == "Rusia dan AS Lanjutkan Dialog Konflik Ukraina Pasca Pertemuan di Jenewa"
+    assert record["spec_version"] == 1 and record["language"] == "id"
+    assert list(tmp_path.iterdir()) == []  # --no-db: nothing written
