@@ -104,6 +104,22 @@ FALLBACK_BELOW_CHARS = 500
 # wrap_loose_text: anpandu 0.934 -> 0.947, newspaper4k and trafilatura-eval unchanged
 # (0.967, 0.918). Date-only lines, footers, "- <link>" list items and the heading above a
 # dropped link list (_drop_link_lines): anpandu 0.947 -> 0.959, newspaper4k 0.967 -> 0.968.
+# Recall recovery under precision focus, measured and not kept (F1 anpandu / newspaper4k /
+# trafilatura-eval; default 0.960 / 0.968 / 0.918 as extract_html paragraphs):
+# - union: a second, balanced fast pass; its prose-like paragraphs (>= 8 words,
+#   sentence-final punctuation, not a link text or chrome line, not text precision already
+#   has) added between precision paragraphs, up to 3 right before the first and after the
+#   last: 0.960 / 0.968 / 0.920, but 1.5-1.7x the extraction time. Leads without the
+#   duplicate check cost anpandu 0.009 (kompas "KOMPAS.com –" leads split differently).
+# - the same merge, run only when a prose <p> of the tree that precision left out sits
+#   between the kept ones or right before them: 0.960 / 0.968 / 0.920 (with the rescue
+#   below); the gate fires on ~20% of trafilatura-eval pages (changes ~4%) and adds
+#   ~0.28x trafilatura's time there, over the budget for +0.002 on one set.
+# - rescue: balanced focus when precision leaves nothing: +0.001 on trafilatura-eval only
+#   (3 pages), and it turned liputan6's index page into an "article" of teaser summaries.
+# On the news sets recall is already 0.975-0.986; trafilatura-eval's missing snippets that
+# plain trafilatura finds come with about as many wrong ones (its readability/jusText
+# fallback, balanced focus and Warta's own filters each add roughly 1 false per true).
 MAX_CAPTION_CHARS = 600  # a "caption" block longer than this is article text, leave it
 MAX_CHROME_LINE_CHARS = 200  # chrome lines are short; longer lines are kept even if they match
 MAX_KICKER_LINES = 3  # section/kicker lines ("TRAVEL NEWS") trafilatura keeps above a headline
