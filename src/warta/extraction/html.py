@@ -45,6 +45,7 @@ from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
 
 from warta.errors import NoArticleTextError
+from warta.extraction.cleanup import is_chrome
 from warta.model import Caption
 from warta.resources import LANGUAGES, load
 
@@ -162,40 +163,28 @@ _TRAILING_PAREN = re.compile(r"^(?P<text>.+?)\s*\((?P<credit>[^()]{2,80})\)\s*\.
 MAX_CREDIT_ONLY_WORDS = 5  # "Foto: dok. Polda Metro" with nothing else is a bare credit
 _CREDIT_LABEL = re.compile(rf"^{_LABEL}\s*:?\s*", re.IGNORECASE)
 
-# Blocks that are site chrome in news pages, matched as whole words of class/id
-# (split on space, "-" and "_"): substring matching hit Wired's "paywall" paragraphs and
-# "hashtags"-style names. trafilatura already drops most nav/comment blocks.
-_BOILERPLATE_WORDS = (
-    "baca juga", "bacajuga", "lihat juga", "lihatjuga", "read also", "readalso", "also read",
-    "related", "terkait", "berita terkait", "newsletter", "share", "sharing", "social", "sosmed",
-    "breadcrumb", "breadcrumbs", "advertisement", "ads", "advert", "iklan", "tags", "tag",
-    "recommended", "recommendation", "terpopuler", "populer", "most popular",
-)
-_BOILERPLATE_ATTR = re.compile(
-    r"(?:^|[\s_-])(?:" + "|".join(re.escape(w).replace(r"\ ", "[_-]?") for w in _BOILERPLATE_WORDS) + r")(?:$|[\s_-])"
-)
+# Blocks that are site chrome in news pages, matched as whole words of class/id (split on
+# space, "-" and "_"): the words are data, resources/<lang>/boilerplate_classes.txt.
+# trafilatura already drops most nav/comment blocks.
+@lru_cache(maxsize=1)
+def _boilerplate_attr() -> re.Pattern[str]:
+    words = [w for lang in LANGUAGES for w in load(lang, "boilerplate_classes.txt")]
+    alternatives = "|".join(re.escape(w).replace(r"\ ", "[_-]?") for w in words)
+    return re.compile(r"(?:^|[\s_-])(?:" + alternatives + r")(?:$|[\s_-])")
+
+
 _BOILERPLATE_KEEP_TAGS = frozenset({"html", "body", "article", "main"})
 # A block holding this much text is not a share bar or a related list: keep it.
 MAX_BOILERPLATE_BLOCK_CHARS = 1500
 
-# Whole lines that are in-article chrome (Indonesian and English outlets).
-_CHROME_LINE = re.compile(
-    r"^(?:"
-    r"\W*"  # rules such as "-----" and empty table cells
-    r"|\[gambas:.*\]"  # detik embeds: "[Gambas:Video 20detik]"
-    r"|artikel ini (?:telah|sudah) (?:tayang|naik|terbit|dimuat)\b.*"  # syndication notice
-    r"|(?:baca|lihat|simak|tonton|saksikan) (?:juga|pula|video)\b.*"
-    r"|advertisement|iklan|scroll to continue with content|scroll to resume content"
-    r"|(?:editor|penulis|reporter|pewarta|penyunting|redaktur|sumber|kontributor|fotografer|photographer"
-    r"|oleh|by|disclaimer)\s*:.*"
-    r"|(?:copyright\b|©|\(c\)\s|™).*|.*\ball rights reserved\.?"  # footers
-    r"|(?:ikuti|follow|dapatkan|gabung|download|unduh|klik)\b.*"
-    r"(?:google news|whatsapp|telegram|channel|update berita|aplikasi|instagram|twitter|facebook).*"
-    r"|(?:related|read more|read also|see also|also read|recommended)\s*:.*"
-    r"|\(\s*[a-z]{2,5}\s*/\s*[a-z]{2,5}\s*\)"  # detik/kompas sign-off "(mib/imk)"
-    r")$",
-    re.IGNORECASE,
-)
+# Lines of no words at all: rules such as "-----" and empty table cells. Language-specific
+# chrome lines ("Baca juga: …", "Pewarta: …") are data: cleanup.is_chrome.
+_RULE_LINE = re.compile(r"\W*")
+
+
+def _chrome_line(text: str) -> bool:
+    return bool(_RULE_LINE.fullmatch(text)) or is_chrome(text)
+
 
 # A dateline that trafilatura split from its lead paragraph ("<strong>Jakarta</strong> -").
 _DATELINE_ONLY = re.compile(r"^[A-Z][\w.,() ]{1,40}\s[-–—]$")
@@ -541,10 +530,10 @@ def _paragraphs(
 def _is_chrome_line(para: str) -> bool:
     if len(para) > MAX_CHROME_LINE_CHARS:
         return False
-    if _CHROME_LINE.match(para) or _is_date_line(para):
+    if _chrome_line(para) or _is_date_line(para):
         return True
     row = _LABEL_ROW.match(para) if para.startswith("|") else None
-    return row is not None and bool(_CHROME_LINE.match(f"{row['label']}: {row['value']}"))
+    return row is not None and bool(_chrome_line(f"{row['label']}: {row['value']}"))
 
 
 def _logical_lines(text: str) -> list[str]:
@@ -558,7 +547,7 @@ def _logical_lines(text: str) -> list[str]:
     for line in text.split("\n"):
         stripped = line.strip()
         if (lines and lines[-1].strip() and stripped and line[:1] in (" ", "\t")
-                and not stripped.startswith("|") and not _CHROME_LINE.match(_clean(lines[-1]))):
+                and not stripped.startswith("|") and not _chrome_line(_clean(lines[-1]))):
             lines[-1] = f"{lines[-1]} {line}"
         else:
             lines.append(line)
@@ -568,9 +557,12 @@ def _logical_lines(text: str) -> list[str]:
 # --- the single pass over the tree ---------------------------------------------------
 
 
-_ANY_ATTR = re.compile("|".join(
-    p.pattern for p in (_CAPTION_ATTR, _HEADING_ATTR, _DATE_ATTR, _BOILERPLATE_ATTR, re.compile(r"\b(?:photo|foto)\b"))
-))
+@lru_cache(maxsize=1)
+def _any_attr() -> re.Pattern[str]:
+    """One regex for "might this class/id matter at all", so most elements cost one search."""
+    return re.compile("|".join(
+        p.pattern for p in (_CAPTION_ATTR, _HEADING_ATTR, _DATE_ATTR, _boilerplate_attr(), re.compile(r"\b(?:photo|foto)\b"))
+    ))
 
 
 @dataclass(slots=True)
@@ -614,7 +606,7 @@ def _scan(tree: HtmlElement) -> _Scan:
         elif tag in _LOOSE_CONTAINERS and _has_loose_text(elem):
             scan.loose.append(elem)
         attrs = f"{cls} {elem.get('id', '')}".lower()
-        any_attr = attrs != " " and _ANY_ATTR.search(attrs) is not None  # one search for most elements
+        any_attr = attrs != " " and _any_attr().search(attrs) is not None  # one search for most elements
         if len(scan.headings) < MAX_HEADINGS and (
             tag in _HEADING_TAGS or (any_attr and _HEADING_ATTR.search(attrs))
         ):
@@ -631,7 +623,7 @@ def _scan(tree: HtmlElement) -> _Scan:
         elif (tag == "div" and cls in _PHOTO_BOX_CLASSES and elem.find(".//img") is not None
               and elem.find(".//p") is None):
             scan.captions.append(elem)
-        elif tag not in _BOILERPLATE_KEEP_TAGS and _BOILERPLATE_ATTR.search(attrs):
+        elif tag not in _BOILERPLATE_KEEP_TAGS and _boilerplate_attr().search(attrs):
             scan.boilerplate.append(elem)
     return scan
 
@@ -812,7 +804,7 @@ def _has_removed_ancestor(elem: HtmlElement) -> bool:
 def _split_credit(raw: str, credit: str | None) -> Caption | None:
     """Caption text and photo credit; None for bare credits and ad labels."""
     text = raw.strip(" |-–—")
-    if _CHROME_LINE.match(text):
+    if _chrome_line(text):
         return None
     if credit is None:
         text, credit = _credit_from_text(text)
