@@ -26,7 +26,7 @@ from warta.pipeline import check_article
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 # One entry per article. ``file`` is a single-document input (run through
-# ``warta.process``); ``jsonl`` names a line of examples/articles.jsonl (1-based).
+# ``warta.process``); ``jsonl`` names a line of examples/mixed_feed.jsonl (1-based).
 CASES: dict[str, dict] = {
     "kompas_dump": {
         "file": "id_dump_kompas_style.txt",
@@ -232,7 +232,7 @@ IDS = sorted(CASES)
 @functools.lru_cache(maxsize=1)
 def _jsonl_records() -> dict[int, Article]:
     records: list[Article] = []
-    summary = process_inputs([str(EXAMPLES / "articles.jsonl")], warta.Pipeline(), store=None,
+    summary = process_inputs([str(EXAMPLES / "mixed_feed.jsonl")], warta.Pipeline(), store=None,
                              on_record=records.append)
     assert summary.failed == 0, summary.failures
     return {record.source.line: record for record in records}
@@ -252,7 +252,7 @@ def _paragraphs(record: Article) -> list[str]:
 
 def test_every_example_file_is_covered_and_processes() -> None:
     files = sorted(p.name for p in EXAMPLES.iterdir() if not p.name.startswith("."))
-    covered = {c["file"] for c in CASES.values() if "file" in c} | {"articles.jsonl"}
+    covered = {c["file"] for c in CASES.values() if "file" in c} | {"mixed_feed.jsonl"}
     assert set(files) == covered
     records: list[Article] = []
     summary = process_inputs([str(EXAMPLES)], warta.Pipeline(), store=None, on_record=records.append)
