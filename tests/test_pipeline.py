@@ -102,3 +102,17 @@ def test_record_round_trips_through_dict(seed_text):
     record = warta.process(seed_text)
     again = Article.from_dict(json.loads(json.dumps(record.to_dict())))
     assert again.to_dict() == record.to_dict()
+
+
+@pytest.mark.parametrize("content", ["", "  \n\t", b"", b"   "])
+def test_empty_input_is_its_own_error(content):
+    from warta.errors import EmptyInputError
+
+    with pytest.raises(EmptyInputError, match="empty"):
+        Pipeline().process(content)
+
+
+def test_text_that_starts_like_json_is_still_one_document():
+    record = Pipeline(["extract"]).process('{"a": 1}\n\nJudul Berita Yang Cukup Panjang\n\n'
+                                           'Ini adalah paragraf pertama yang cukup panjang untuk menjadi isi berita.')
+    assert record.raw.format == "text" and "paragraf pertama" in record.body

@@ -13,10 +13,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Sequence
 
 from warta.config import Options
-from warta.errors import MissingInputError, SpanInvariantError, StageContractError, StageOrderError
+from warta.errors import (
+    EmptyInputError,
+    InputTooLargeError,
+    MissingInputError,
+    SpanInvariantError,
+    StageContractError,
+    StageOrderError,
+)
 from warta.model import Article, Sentence, Source
 from warta.registry import StageSpec, resolve
 
@@ -82,15 +90,14 @@ class Pipeline:
         if isinstance(content, bytes):
             content, warnings = decode(content, self.options.max_input_bytes)
         elif len(content.encode("utf-8", "surrogatepass")) > self.options.max_input_bytes:
-            from warta.errors import InputTooLargeError
-
             raise InputTooLargeError(
                 f"input is over the {self.options.max_input_bytes:,}-byte limit (option max_input_bytes)"
             )
+        if not content.strip():
+            raise EmptyInputError("input is empty")
         raw = raw_from_text(content, warnings, url=url, published=published)
-        if raw.format == "jsonl":  # one document given directly: treat it as text
-            raw = type(raw)(content=content, format="text", url=url, published=published,
-                            warnings=warnings)
+        if raw.format == "jsonl":  # one document given directly: a text that starts with "{"
+            raw = dataclasses.replace(raw, format="text")
         article = Article(source=Source(format=raw.format, path=path, url=url), raw=raw)
         return self.run(article)
 
