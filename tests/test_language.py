@@ -18,8 +18,8 @@ from warta.stages.language import detect_language, indonesian_or_malay
         ("外務大臣は金曜日、協議は来週も続くと述べた。", "ja"),
         ("وقال الوزير يوم الجمعة إن المحادثات ستستمر الأسبوع المقبل", "ar"),
         # Indonesian with few markers that lingua alone calls Malay (a Kompas story):
-        ("Pendiri Facebook, Mark Zuckerberg dikabarkan menanggapi serius sebuah ancaman yang dilontarkan "
-         "di dunia maya terhadap dirinya. Reaksi Zuckerberg adalah menyewa 16 orang pengawal untuk menjaganya.", "id"),
+        (("Pendiri Facebook, Mark Zuckerberg dikabarkan menanggapi serius sebuah ancaman yang dilontarkan "
+          "di dunia maya terhadap dirinya. Reaksi Zuckerberg adalah menyewa 16 orang pengawal untuk menjaganya."), "id"),
         ("12345 !!! ---", "und"),
         ("", "und"),
     ],

@@ -16,7 +16,7 @@ from warta.errors import (
     StageOrderError,
     UnknownStageError,
 )
-from warta.model import Article, RawDocument, Sentence, Source, Span, Entity
+from warta.model import Article, Entity, RawDocument, Sentence, Source, Span
 from warta.pipeline import Pipeline, check_article
 from warta.registry import STAGES, resolve
 

@@ -32,7 +32,7 @@ def test_detect_format(text, expected):
 
 
 def test_decode_utf8_and_bom():
-    assert decode("Jenewa – “kata”".encode("utf-8"), 1000) == ("Jenewa – “kata”", ())
+    assert decode("Jenewa – “kata”".encode(), 1000) == ("Jenewa – “kata”", ())
     assert decode(b"\xef\xbb\xbfHalo", 1000)[0] == "Halo"
     assert decode("Halo dunia".encode("utf-16"), 1000)[0] == "Halo dunia"
 
@@ -45,7 +45,7 @@ def test_decode_legacy_encoding_is_repaired_with_warning():
 
 
 def test_decode_repairs_mojibake_with_warning():
-    broken = "Café résumé di Jenewa, déjà vu".encode("utf-8").decode("cp1252")
+    broken = "Café résumé di Jenewa, déjà vu".encode().decode("cp1252")
     assert "Ã©" in broken
     text, warnings = decode(broken.encode("utf-8"), 1000)
     assert text == "Café résumé di Jenewa, déjà vu"
@@ -53,7 +53,7 @@ def test_decode_repairs_mojibake_with_warning():
 
 
 def test_decode_gzip():
-    assert decode(gzip.compress("Berita hari ini".encode()), 1000)[0] == "Berita hari ini"
+    assert decode(gzip.compress(b"Berita hari ini"), 1000)[0] == "Berita hari ini"
 
 
 @pytest.mark.parametrize(
@@ -118,7 +118,7 @@ def test_jsonl_gz_and_stdin(tmp_path):
     path = tmp_path / "b.jsonl.gz"
     path.write_bytes(gzip.compress(b'{"title": "T", "text": "Isi."}\n'))
     assert [i.raw.title for i in read_inputs([str(path)], OPTIONS)] == ["T"]
-    stdin = io.BufferedReader(io.BytesIO("Judul\n\nIsi berita.".encode()))
+    stdin = io.BufferedReader(io.BytesIO(b"Judul\n\nIsi berita."))
     (item,) = read_inputs(["-"], OPTIONS, stdin=stdin)
     assert item.raw.content.startswith("Judul") and item.source.path == "-"
 

@@ -24,4 +24,4 @@ def process(content: str | bytes, *, url: str | None = None, published: str | No
     return Pipeline(options=options).process(content, url=url, published=published)
 
 
-__all__ = ["Article", "Options", "Pipeline", "WartaError", "load_options", "process", "__version__"]
+__all__ = ["Article", "Options", "Pipeline", "WartaError", "__version__", "load_options", "process"]

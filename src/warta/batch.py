@@ -8,8 +8,8 @@ each, so a crash loses at most the batch in flight.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
 
 from warta.errors import DOCUMENT_ERRORS, PipelineError, SpanInvariantError
 from warta.model import Article

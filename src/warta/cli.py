@@ -11,7 +11,6 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import List, Optional
 
 import typer
 from rich.console import Console
@@ -24,7 +23,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 err = Console(stderr=True)
 
 
-def _options(config: Optional[Path], lang: str, debug: bool):
+def _options(config: Path | None, lang: str, debug: bool):
     from warta.config import load_options
 
     options = load_options(config)
@@ -35,13 +34,13 @@ def _options(config: Optional[Path], lang: str, debug: bool):
 
 @app.command()
 def process(
-    inputs: List[str] = typer.Argument(..., help="Files, directories (recursive) or - for stdin."),
+    inputs: list[str] = typer.Argument(..., help="Files, directories (recursive) or - for stdin."),
     db: str = typer.Option("warta.db", "--db", help="SQLite file to store records and failures in."),
     no_db: bool = typer.Option(False, "--no-db", help="Do not store anything."),
-    jsonl: Optional[str] = typer.Option(None, "--jsonl", help="Also write SPEC records as JSONL to PATH, or - for stdout."),
+    jsonl: str | None = typer.Option(None, "--jsonl", help="Also write SPEC records as JSONL to PATH, or - for stdout."),
     lang: str = typer.Option("auto", "--lang", help="auto, id, en or ms."),
-    field: List[str] = typer.Option([], "--field", help="JSONL key mapping, e.g. title=judul text=isi_berita."),
-    config: Optional[Path] = typer.Option(None, "--config", help="TOML file overriding defaults.toml."),
+    field: list[str] = typer.Option([], "--field", help="JSONL key mapping, e.g. title=judul text=isi_berita."),
+    config: Path | None = typer.Option(None, "--config", help="TOML file overriding defaults.toml."),
     debug: bool = typer.Option(False, "--debug", help="Check span invariants after every stage."),
 ) -> None:
     """Process INPUT files into SPEC records (SQLite by default, JSONL on request)."""
@@ -111,7 +110,7 @@ def process(
 def show(
     target: str = typer.Argument(..., help="A record id (or unique prefix) in --db, or an input file."),
     db: str = typer.Option("warta.db", "--db", help="SQLite file to look the id up in."),
-    config: Optional[Path] = typer.Option(None, "--config"),
+    config: Path | None = typer.Option(None, "--config"),
 ) -> None:
     """Print one record readably, with its spans highlighted."""
     from warta.display import render_article

@@ -9,10 +9,11 @@ from __future__ import annotations
 import dataclasses
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from warta.errors import ConfigError
 
@@ -25,7 +26,7 @@ class Options:
     stages: tuple[str, ...] = ("extract", "language", "sentences")
     language: str = "auto"
 
-    def evolve(self, **changes: Any) -> "Options":
+    def evolve(self, **changes: Any) -> Options:
         return dataclasses.replace(self, **changes)
 
 

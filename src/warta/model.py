@@ -11,8 +11,9 @@ import dataclasses
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterator, Literal, Mapping
+from typing import Any, Literal
 
 SPEC_VERSION = 1
 
@@ -254,7 +255,7 @@ class Article:
     warnings: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()  # stage ids that produced this record, in order
 
-    def evolve(self, **changes: Any) -> "Article":
+    def evolve(self, **changes: Any) -> Article:
         return dataclasses.replace(self, **changes)
 
     def text_of(self, field_name: str) -> str:
@@ -315,7 +316,7 @@ class Article:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Article":
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
         """Read a record written by ``to_dict`` (from JSONL or the store)."""
         src = data.get("source") or {}
         return cls(

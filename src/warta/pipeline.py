@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Sequence
+from collections.abc import Sequence
 
 from warta.config import Options
 from warta.errors import (

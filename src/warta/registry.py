@@ -9,9 +9,9 @@ record fields; ``raw`` is what a reader provides before any stage runs.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable
+from functools import cache
 
 from warta.errors import UnknownStageError
 
@@ -33,7 +33,7 @@ class StageSpec:
         return _import(self.function)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _import(path: str) -> Callable:
     module, _, attribute = path.partition(":")
     return getattr(importlib.import_module(module), attribute)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from warta.resources import LANGUAGES, load
 
@@ -20,12 +20,12 @@ def normalize_line(line: str) -> str:
     return _SPACE.sub(" ", line).strip()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(name: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, flags) for lang in LANGUAGES for p in load(lang, name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _whole_line(name: str) -> re.Pattern[str]:
     """All whole-line patterns of ``name`` joined into one alternation (one regex call per line)."""
     patterns = [p for lang in LANGUAGES for p in load(lang, name)]
@@ -96,10 +96,10 @@ _DATELINE = re.compile(
     r"^(?P<head>(?:[^.!?:;\"“”\n]|\.(?=\S)|(?<=\b[A-Z][a-z])\.|(?<=\b[A-Z][a-z]{2})\.|(?<=\b[A-Z][a-z]{3})\.|(?<=\b[A-Z][a-z]{4})\.){2,70}?(?:\([^()]{2,40}\))?)"
     r"(?:\s+(?:--|—|–|-)\s*|\s*(?:--|—|–|-)\s+)"
     r"(?P<rest>[A-Z0-9“\"‘'].*)$",
-    re.S,
+    re.DOTALL,
 )
 _PAREN_OUTLET = re.compile(r"^(?P<place>[^()]+?)\s*\((?P<outlet>[^()]+)\)$")
-_DOMAIN = re.compile(r"\.(?:com|co(?:\.id)?|id|net|org|news)\b", re.I)
+_DOMAIN = re.compile(r"\.(?:com|co(?:\.id)?|id|net|org|news)\b", re.IGNORECASE)
 _DATE_PART = re.compile(r"^\d{1,2}\s+\w+\s+\d{4}$|^\d{1,2}/\d{1,2}(/\d{2,4})?$|^\d{4}$")
 _NAME = re.compile(r"^[A-Z][\w.'’/-]*(?:\s+[A-Z][\w.'’/-]*){0,4}$")
 

@@ -16,7 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from warta.extraction.cleanup import byline_author, is_byline, is_chrome, normalize_line, split_credit
+from warta.extraction.cleanup import (
+    byline_author,
+    is_byline,
+    is_chrome,
+    normalize_line,
+    split_credit,
+)
 from warta.model import Caption
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*$|[\"”’]$")

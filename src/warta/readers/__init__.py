@@ -15,17 +15,17 @@ import os
 import re
 import sys
 import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator, Mapping
+from typing import BinaryIO
 
 from warta.config import Options
-from warta.errors import DOCUMENT_ERRORS, InvalidRecordError, WartaError
+from warta.errors import DOCUMENT_ERRORS, InvalidRecordError
 from warta.model import Article, RawDocument, Source
 from warta.readers.decode import decode
 
 _HTML_SIGNS = re.compile(
-    r"<\s*(?:!doctype\s+html|html|head|body|article|div|p|meta|title|script|section|main)\b", re.I
+    r"<\s*(?:!doctype\s+html|html|head|body|article|div|p|meta|title|script|section|main)\b", re.IGNORECASE
 )
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?>")
 

@@ -6,7 +6,6 @@ ends up in the record's ``warnings``.
 
 from __future__ import annotations
 
-import gzip
 import re
 import zlib
 
@@ -27,9 +26,9 @@ _BINARY_MAGIC = {
     b"OggS": "Ogg media file",
     b"ID3": "MP3 audio",
 }
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # Control characters that never occur in text (tab, newline, CR, FF excluded).
-_CONTROL_BYTES = bytes(range(0, 9)) + b"\x0b\x0e\x0f" + bytes(range(0x10, 0x20)) + b"\x7f"
+_CONTROL_BYTES = bytes(range(9)) + b"\x0b\x0e\x0f" + bytes(range(0x10, 0x20)) + b"\x7f"
 # UTF-8 read as cp1252/latin-1: "Ã©", "â€œ", "Â " ...
 _MOJIBAKE = re.compile("[ÃÂâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources as _importlib_resources
 from typing import Any
 
@@ -37,7 +37,7 @@ def available(lang: str) -> tuple[str, ...]:
     return tuple(sorted(p.name for p in folder.iterdir() if p.is_file()))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(lang: str, name: str) -> Any:
     """Parsed contents of ``resources/<lang>/<name>``; raises ResourceError if absent."""
     path = _root() / lang / name
@@ -54,7 +54,7 @@ def load(lang: str, name: str) -> Any:
         if name.endswith(".tsv"):
             lines = [line for line in text.splitlines() if line and not line.startswith("#")]
             return tuple(dict(row) for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-        if name.endswith(".yaml") or name.endswith(".yml"):
+        if name.endswith((".yaml", ".yml")):
             import yaml
 
             return yaml.safe_load(text)

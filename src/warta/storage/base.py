@@ -8,8 +8,9 @@ never what was stored before.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Iterator, Protocol, Sequence
+from typing import Protocol
 
 from warta.model import Article
 from warta.readers import Failure

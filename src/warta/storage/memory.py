@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-from typing import Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 
 from warta.model import Article
 from warta.readers import Failure
@@ -24,7 +24,7 @@ class MemoryStore:
                 added += 1
             self._articles[article.id] = article
             self._failures.pop(article.source.ref, None)
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         for failure in failures:
             ref = failure.source.ref
             attempts = self._failures[ref].attempts + 1 if ref in self._failures else 1
