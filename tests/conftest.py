@@ -39,3 +39,12 @@ def seed_text() -> str:
     if not SEED.exists():
         pytest.skip(f"seed example not available: {SEED}")
     return SEED.read_text(encoding="utf-8")
+
+
+# CI runs the property tests derandomized, so a green main stays green; local runs keep
+# exploring new examples (and the long fuzz run belongs outside the unit suite).
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    _hypothesis_settings.load_profile("ci")
