@@ -143,25 +143,45 @@ _CREDIT_CHILD_XPATH = etree.XPath(
     " or contains(@class, 'author') or contains(@class, 'photographer')]"
 )
 
-# Credits written into the caption text, tried in order; the caption is what precedes.
-_AGENCY = r"(?:ANTARA(?: FOTO)?|REUTERS|AP(?: Photo)?|AFP(?: PHOTO)?|EPA(?:-EFE)?|Getty Images|Xinhua|Bloomberg)"
-_LABEL = r"(?:(?:Foto|Photo)(?: by| oleh)?|Photograph|Image|Gambar|(?:Mandatory )?Credit|Kredit|Sumber foto|Sumber|Dok|Doc|Ist)"
-_CREDIT_PATTERNS = (
-    # "... (ANTARA FOTO/Name/foo)", "(Foto: dok. X)", "(REUTERS/Name)", "(Edi Wahyono/detikcom)"
-    re.compile(
-        rf"^(?P<text>.*?)[\s,;|-]*\((?P<credit>(?:{_AGENCY}|{_LABEL})\b[^()]*|[^\W\d][^()/]{{1,40}}/[^()]{{2,60}})\)\s*\.?$",
-        re.IGNORECASE | re.DOTALL,
-    ),
-    # "... Foto: Reuters", "... | Photo: AP", "... Foto: dok. X", "Ilustrasi. Foto: iStock"
-    re.compile(rf"^(?P<text>.+?)[\s,;|-]*\b{_LABEL}\s*[:.]\s*(?P<credit>[^:]{{2,80}})$", re.IGNORECASE | re.DOTALL),
-    # "... on Monday. REUTERS/Carlos Barria", "... ANTARA FOTO/Name"
-    re.compile(rf"^(?P<text>.+?)[\s,;|-]*\b(?P<credit>{_AGENCY}(?:/[^/\n()]{{2,60}}){{0,2}})\s*\.?$", re.DOTALL),
-)
-# detik style "Foto: <caption> (<credit>)": the label leads and the credit trails.
-_LEADING_LABEL = re.compile(rf"^{_LABEL}\s*:\s*(?P<rest>.+)$", re.IGNORECASE | re.DOTALL)
 _TRAILING_PAREN = re.compile(r"^(?P<text>.+?)\s*\((?P<credit>[^()]{2,80})\)\s*\.?$", re.DOTALL)
 MAX_CREDIT_ONLY_WORDS = 5  # "Foto: dok. Polda Metro" with nothing else is a bare credit
-_CREDIT_LABEL = re.compile(rf"^{_LABEL}\s*:?\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _CreditRules:
+    patterns: tuple[re.Pattern[str], ...]  # credits written into caption text, tried in order
+    leading_label: re.Pattern[str]  # detik style "Foto: <caption> (<credit>)"
+    label: re.Pattern[str]  # a label to strip from a credit
+
+
+def _alternation(words) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+@lru_cache(maxsize=1)
+def _credit_rules() -> _CreditRules:
+    """Credit patterns built from the label words and agency names in resources/."""
+    agency = _alternation(load("common", "news_agencies.txt"))
+    label = _alternation({w for lang in LANGUAGES for w in load(lang, "credit_labels.txt")})
+    return _CreditRules(
+        patterns=(
+            # "... (ANTARA FOTO/Name/foo)", "(Foto: dok. X)", "(REUTERS/Name)", "(Edi Wahyono/detikcom)"
+            re.compile(
+                rf"^(?P<text>.*?)[\s,;|-]*\((?P<credit>(?:{agency}|{label})\b[^()]*"
+                rf"|[^\W\d][^()/]{{1,40}}/[^()]{{2,60}})\)\s*\.?$",
+                re.IGNORECASE | re.DOTALL,
+            ),
+            # "... Foto: Reuters", "... | Photo: AP", "... Foto: dok. X", "Ilustrasi. Foto: iStock"
+            re.compile(rf"^(?P<text>.+?)[\s,;|-]*\b{label}\s*[:.]\s*(?P<credit>[^:]{{2,80}})$",
+                       re.IGNORECASE | re.DOTALL),
+            # "... on Monday. REUTERS/Carlos Barria", "... ANTARA FOTO/Name"
+            re.compile(rf"^(?P<text>.+?)[\s,;|-]*\b(?P<credit>{agency}(?:/[^/\n()]{{2,60}}){{0,2}})\s*\.?$",
+                       re.DOTALL),
+        ),
+        leading_label=re.compile(rf"^{label}\s*:\s*(?P<rest>.+)$", re.IGNORECASE | re.DOTALL),
+        label=re.compile(rf"^{label}\s*:?\s*", re.IGNORECASE),
+    )
+
 
 # Blocks that are site chrome in news pages, matched as whole words of class/id (split on
 # space, "-" and "_"): the words are data, resources/<lang>/boilerplate_classes.txt.
@@ -776,7 +796,7 @@ def _pull_captions(elems: list[HtmlElement]) -> tuple[tuple[Caption, ...], tuple
         if credit_elems:
             credit = _clean(credit_elems[0].text_content())
             raw = _clean(raw.replace(credit, "", 1)) if credit else raw
-            credit = _CREDIT_LABEL.sub("", credit).strip(" ()") or None
+            credit = _credit_rules().label.sub("", credit).strip(" ()") or None
         caption = _split_credit(raw, credit)
         in_gallery = _in_gallery(elem)
         elem.drop_tree()
@@ -814,7 +834,7 @@ def _split_credit(raw: str, credit: str | None) -> Caption | None:
 
 
 def _credit_from_text(text: str) -> tuple[str, str | None]:
-    leading = _LEADING_LABEL.match(text)
+    leading = _credit_rules().leading_label.match(text)
     if leading:
         rest = leading.group("rest").strip()
         paren = _TRAILING_PAREN.match(rest)
@@ -826,11 +846,11 @@ def _credit_from_text(text: str) -> tuple[str, str | None]:
     credit = None
     # two passes: "... (AP Photo/Jon Super) Foto: AP/Jon Super" keeps the last credit, drops the echo
     for _ in range(2):
-        match = next((m for p in _CREDIT_PATTERNS if (m := p.match(text))), None)
+        match = next((m for p in _credit_rules().patterns if (m := p.match(text))), None)
         if match is None:
             break
         text = match.group("text").strip(" |-–—,;")
-        credit = credit or _CREDIT_LABEL.sub("", match.group("credit")).strip(" .") or None
+        credit = credit or _credit_rules().label.sub("", match.group("credit")).strip(" .") or None
     return text, credit
 
 
