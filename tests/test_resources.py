@@ -55,3 +55,23 @@ def test_library_prints_nothing(capsys, seed_text):
     warta.process(seed_text)
     captured = capsys.readouterr()
     assert captured.out == "" and captured.err == ""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_months_table_covers_the_year(lang):
+    rows = load(lang, "months.tsv")
+    assert all(set(row) == {"name", "month"} for row in rows)
+    assert {int(row["month"]) for row in rows} == set(range(1, 13))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", ["boilerplate_classes.txt", "credit_labels.txt"])
+def test_word_lists_are_plain_lowercase_phrases(lang, name):
+    words = load(lang, name)
+    assert words and len(words) == len(set(words))
+    assert all(w == w.lower() and re.fullmatch(r"[a-z][a-z -]*", w) for w in words), words
+
+
+def test_news_agencies_are_plain_names():
+    agencies = load("common", "news_agencies.txt")
+    assert "REUTERS" in agencies and all(re.fullmatch(r"[A-Za-z][A-Za-z -]*", a) for a in agencies)
