@@ -23,6 +23,10 @@ from warta.extraction.text_dump import extract_text_dump
 from warta.model import Article, Caption, Dateline, Published, article_id
 
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})")  # M/D/YYYY, as in detik JSONL exports
+# A credited line longer than this is a paragraph that quotes a credit, not a caption
+# (the longest caption in the anpandu and detik pages is ~300 characters).
+MAX_CAPTION_CHARS = 400
 
 
 def _clean_paragraphs(paragraphs, captions: list[Caption], boilerplate: list[str]) -> list[str]:
@@ -37,7 +41,7 @@ def _clean_paragraphs(paragraphs, captions: list[Caption], boilerplate: list[str
             boilerplate.append(paragraph)
             continue
         credited = split_credit(paragraph)
-        if credited and credited[0] and len(credited[0]) < 400:
+        if credited and credited[0] and len(credited[0]) < MAX_CAPTION_CHARS:
             if credited[0] not in known:
                 known.add(credited[0])
                 captions.append(Caption(text=credited[0], credit=credited[1]))
@@ -53,7 +57,7 @@ def _published_from_input(value: str | None) -> Published | None:
     match = _ISO_DATE.match(value.strip())
     if match:
         return Published(date=match.group(0)[:10], precision="day", basis="input-field")
-    us = re.match(r"^(\d{1,2})/(\d{1,2})/(\d{4})", value.strip())  # M/D/YYYY as in JSONL exports
+    us = _US_DATE.match(value.strip())
     if us:
         month, day, year = (int(g) for g in us.groups())
         if 1 <= month <= 12 and 1 <= day <= 31:
