@@ -85,7 +85,7 @@ def canonical_outlet(name: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Dateline:
+class DatelineSplit:
     place: str | None
     outlet: str | None
     rest: str  # the paragraph without its dateline
@@ -108,7 +108,7 @@ def _is_outlet(part: str) -> bool:
     return part.casefold() in _outlets() or bool(_DOMAIN.search(part))
 
 
-def split_dateline(paragraph: str) -> Dateline | None:
+def split_dateline(paragraph: str) -> DatelineSplit | None:
     """Split ``JAKARTA, KOMPAS.com - …``-style openings into place, outlet and text.
 
     Handles outlet-first (``Berita Baru, Moskow –``, ``TEMPO.CO, Jakarta -``),
@@ -138,4 +138,4 @@ def split_dateline(paragraph: str) -> Dateline | None:
         return None  # "Kata Menteri Dalam Negeri Tito - ..." is prose, not a dateline
     if place is None and outlet is None:
         return None
-    return Dateline(place=place, outlet=canonical_outlet(outlet) if outlet else None, rest=rest)
+    return DatelineSplit(place=place, outlet=canonical_outlet(outlet) if outlet else None, rest=rest)

@@ -64,9 +64,3 @@ def load(lang: str, name: str) -> Any:
         raise ResourceError(f"resource {lang}/{name} is malformed: {exc}") from exc
     raise ResourceError(f"resource {lang}/{name} has an unknown file type")
 
-
-def load_for(lang: str | None, name: str, fallback: str = "en") -> Any:
-    """``load`` for an article's language, using ``fallback`` for languages Warta has no data for."""
-    if lang not in LANGUAGES:
-        lang = fallback
-    return load(lang, name)
