@@ -34,7 +34,7 @@ CASES: dict[str, dict] = {
         "outlet": "Kompas.com",
         "place": "JAKARTA",
         "language": "id",
-        "published": None,  # a dump states no machine-readable date (the byline is for the time stage)
+        "published": ("2025-10-21", "page-text"),  # the date line under the headline
         "captions": [(
             ("Petugas gabungan memadamkan api yang membakar puluhan rumah semipermanen di kawasan "
              "Tanah Merah, Jakarta Utara, Senin (20/10/2025)."),
@@ -128,7 +128,7 @@ CASES: dict[str, dict] = {
         "outlet": None,  # no dateline outlet; the masthead "The Harbor Courier" is not read for dumps
         "place": "MILLBROOK, Ore.",
         "language": "en",
-        "published": None,
+        "published": ("2025-10-21", "page-text"),  # "Updated: Oct. 21, 2025, 6:42 p.m. ET"
         "captions": [(
             "Firefighters battle a brush fire on the hillside above Route 9 near Millbrook on Tuesday afternoon.",
             "AP",
@@ -157,7 +157,7 @@ CASES: dict[str, dict] = {
         "outlet": "Tempo",
         "place": "Jakarta",
         "language": "id",
-        "published": None,
+        "published": ("2025-10-22", "page-text"),
         "captions": [(
             "Menteri Luar Negeri RI saat memberikan keterangan kepada wartawan di Gedung Pancasila, Jakarta.",
             "TEMPO/Arief Nugroho",

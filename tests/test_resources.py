@@ -60,8 +60,34 @@ def test_library_prints_nothing(capsys, seed_text):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_months_table_covers_the_year(lang):
     rows = load(lang, "months.tsv")
-    assert all(set(row) == {"name", "month"} for row in rows)
+    assert all(set(row) == {"name", "month", "abbr"} and row["abbr"] in {"yes", "no"} for row in rows)
     assert {int(row["month"]) for row in rows} == set(range(1, 13))
+    assert {int(row["month"]) for row in rows if row["abbr"] == "no"} == set(range(1, 13))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_weekdays_table_covers_the_week(lang):
+    rows = load(lang, "weekdays.tsv")
+    assert all(set(row) == {"name", "weekday", "case", "alone"} for row in rows)
+    assert all(row["case"] in {"any", "title"} and row["alone"] in {"yes", "no"} for row in rows)
+    assert {int(row["weekday"]) for row in rows if row["alone"] == "yes"} == set(range(7))
+    assert all(row["name"] == row["name"].lower() for row in rows)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_time_words_share_one_schema(lang):
+    """Every language file has the same keys, so the grammar never meets a missing one."""
+    words = load(lang, "time_words.yaml")
+    assert set(words) == set(load("id", "time_words.yaml"))
+    units = {"day", "week", "month", "year"}
+    assert set(words["units"].values()) == units
+    assert set((words["single_units"] or {}).values()) <= units
+    for entry in words["fixed"].values():
+        assert entry is None or (entry[0] in units and isinstance(entry[1], int))
+    for table in ("after_unit", "before_unit", "after_weekday", "before_weekday"):
+        assert all(value in {-1, 0, 1} for value in (words[table] or {}).values())
+    for name in ("not_date_before", "not_year_after", "past_markers", "future_markers", "month_alone_after"):
+        assert all(isinstance(w, str) and w for w in words[name]), name  # YAML would read `no` as False
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -23,7 +23,7 @@ class Options:
     max_input_bytes: int = 20_000_000
     languages: tuple[str, ...] = ("id", "en", "ms")
     debug: bool = False
-    stages: tuple[str, ...] = ("extract", "language", "sentences")
+    stages: tuple[str, ...] = ("extract", "language", "sentences", "times")
     language: str = "auto"
 
     def evolve(self, **changes: Any) -> Options:

@@ -61,6 +61,13 @@ STAGES: dict[str, StageSpec] = {
             provides=("sentences",),
             summary="sentence spans over title, body and captions",
         ),
+        StageSpec(
+            "times", 1, "warta.stages.times:find_times",
+            requires=("title", "body", "captions", "language", "published"),
+            provides=("times", "published", "warnings"),
+            summary="time expressions with values resolved against the publication date, which is "
+                    "inferred from them when the page gives none",
+        ),
     )
 }
 

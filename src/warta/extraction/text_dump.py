@@ -8,13 +8,17 @@ bylines, the article and more chrome, one block per line. Steps:
 3. headline: the first headline-shaped line whose next content line is prose;
    everything before it is chrome (menus, app promos);
 4. body: prose after the headline; bylines and chrome lines leave it; after the
-   last prose paragraph, short lines (tags, related links) are chrome too.
+   last prose paragraph, short lines (tags, related links) are chrome too;
+5. published: the first short line before the body that holds a full written date.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+
+from warta.dates.published import parse_written_date
 
 from warta.extraction.cleanup import (
     byline_author,
@@ -36,6 +40,9 @@ PROSE_MIN_WORDS = 8
 PROSE_LONG_WORDS = 25
 # A block whose lines all reach this width without ending a sentence is hard-wrapped.
 WRAP_MIN_CHARS = 50
+# A line above the story this short that holds a full date is its date line
+# ("Kompas.com - Selasa, 21 Oktober 2025 14:05 WIB"); longer lines are prose or teasers.
+MAX_DATE_LINE_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +52,7 @@ class TextDumpExtraction:
     captions: tuple[Caption, ...]
     boilerplate: tuple[str, ...]
     author: str | None = None
+    published: dt.date | None = None  # from a date line above the story ("Selasa, 21 Oktober 2025 14:05 WIB")
 
 
 def _words(line: str) -> int:
@@ -117,6 +125,7 @@ def extract_text_dump(text: str) -> TextDumpExtraction:
     last_prose = max((i for i, line in enumerate(rest) if is_prose(line) and not is_chrome(line)), default=-1)
     paragraphs: list[str] = []
     seen: set[str] = set()
+    published = None
     for i, line in enumerate(rest):
         in_lead = not paragraphs
         if (
@@ -127,6 +136,8 @@ def extract_text_dump(text: str) -> TextDumpExtraction:
             or line == title
         ):
             boilerplate.append(line)
+            if in_lead and published is None and len(line) <= MAX_DATE_LINE_CHARS:
+                published = parse_written_date(line)
             continue
         if line in seen:  # a repeated prose paragraph (teaser printed twice): keep it once
             continue
@@ -138,6 +149,7 @@ def extract_text_dump(text: str) -> TextDumpExtraction:
         paragraphs=tuple(paragraphs),
         captions=tuple(captions),
         boilerplate=tuple(boilerplate),
+        published=published,
     )
 
 

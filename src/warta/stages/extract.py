@@ -17,13 +17,12 @@ import dataclasses
 import re
 
 from warta.config import Options
+from warta.dates.published import parse_field_date
 from warta.errors import NoArticleTextError
 from warta.extraction.cleanup import is_chrome, normalize_line, split_credit, split_dateline
 from warta.extraction.text_dump import extract_text_dump
 from warta.model import Article, Caption, Dateline, Published, article_id
 
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})")  # M/D/YYYY, as in detik JSONL exports
 # A credited line longer than this is a paragraph that quotes a credit, not a caption
 # (the longest caption in the anpandu and detik pages is ~300 characters).
 MAX_CAPTION_CHARS = 400
@@ -51,18 +50,9 @@ def _clean_paragraphs(paragraphs, captions: list[Caption], boilerplate: list[str
 
 
 def _published_from_input(value: str | None) -> Published | None:
-    """A date the input states outright (JSONL field); full parsing belongs to the time stage."""
-    if not value:
-        return None
-    match = _ISO_DATE.match(value.strip())
-    if match:
-        return Published(date=match.group(0)[:10], precision="day", basis="input-field")
-    us = _US_DATE.match(value.strip())
-    if us:
-        month, day, year = (int(g) for g in us.groups())
-        if 1 <= month <= 12 and 1 <= day <= 31:
-            return Published(date=f"{year:04d}-{month:02d}-{day:02d}", precision="day", basis="input-field")
-    return None
+    """A date the input states outright (JSONL ``published``/``tanggal``, ``--published``)."""
+    day = parse_field_date(value)
+    return Published(date=day.isoformat(), precision="day", basis="input-field") if day else None
 
 
 def extract(article: Article, options: Options) -> Article:
@@ -97,6 +87,8 @@ def extract(article: Article, options: Options) -> Article:
         boilerplate.extend(dump.boilerplate)
         title = title or dump.title
         author = author or dump.author
+        if published is None and dump.published:
+            published = Published(date=dump.published.isoformat(), precision="day", basis="page-text")
     else:  # jsonl: fields given; the body may still carry chrome and a dateline
         paragraphs = re.split(r"\n+", raw.content)
 

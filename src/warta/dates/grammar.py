@@ -1,0 +1,377 @@
+"""Find time expressions in one text: where they are and what they say, not yet their value.
+
+Each rule is one regular expression built from a language's ``Lexicon`` and one reader that
+turns its match into a ``Found``. All rules run over the text; overlapping matches are
+settled longest first ("Jumat (21/1) malam" beats "Jumat"), then filters drop numbers that
+only look like dates (``UU No. 1 Tahun 2023``, ``2024 orang``, ``Pasal 21/1``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+
+from warta.dates.lexicon import Lexicon, alternation, key, lexicon
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What a time expression says, before it is resolved against the publication day."""
+
+    start: int
+    end: int
+    text: str
+    rule: str
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None  # as written, 0 = Monday
+    weekday_text: str | None = None
+    unit: str | None = None  # relative expressions: day | week | month | year
+    offset: int | None = None  # units from the publication day; None: not resolvable
+    relative: bool = False
+    weekday_shift: int | None = None  # "Senin lalu" -1, "Senin depan" +1, "Senin ini" 0
+    swapped: bool = False  # digits read in the order the language does not usually write
+
+
+_SPACE = r"\s+"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    pattern: re.Pattern[str]
+    read: Callable[[re.Match[str], Lexicon], Found | None]
+
+
+def _found(match: re.Match[str], rule: str, **fields) -> Found:
+    return Found(start=match.start(), end=match.end(), text=match.group(0), rule=rule, **fields)
+
+
+def _int(text: str | None) -> int | None:
+    if text is None:
+        return None
+    return int(re.sub(r"\D", "", text))
+
+
+def _year(text: str | None) -> int | None:
+    value = _int(text)
+    if value is not None and value < 100:  # "21/1/22"
+        value += 2000
+    return value
+
+
+def _title_case(text: str) -> bool:
+    return text[:1].isupper()
+
+
+# --- absolute dates ---------------------------------------------------------------------
+
+
+def _date_core(lex: Lexicon, suffix: str = "") -> str:
+    """'20 Januari 2022', 'Jan. 21, 2022', '21/1/2022', '2022-01-21' with groups named by kind."""
+    months = alternation(lex.months)
+    s = suffix
+    return (
+        rf"(?:(?P<d1{s}>{_DAY})(?:\s*[-–]\s*{_DAY})?\s+(?P<m1{s}>{months})\.?(?:,?\s+(?P<y1{s}>{_YEAR}))?"
+        rf"|(?P<m2{s}>{months})\.?\s+(?P<d2{s}>{_DAY})(?!\d)(?:\s*[-–]\s*{_DAY})?(?:,?\s+(?P<y2{s}>{_YEAR}))?"
+        rf"|(?P<d3{s}>\d{{1,2}})(?P<sep{s}>[/.-])(?P<m3{s}>\d{{1,2}})(?P=sep{s})(?P<y3{s}>{_YEAR}|\d{{2}})(?![\d/])"
+        rf"|(?P<y4{s}>{_YEAR})-(?P<m4{s}>\d{{2}})-(?P<d4{s}>\d{{2}})(?!\d))"
+    )
+
+
+def _clock(lex: Lexicon) -> str:
+    """A clock time that belongs to the date before it: ', pukul 14.05 WIB', '14:05 WIB'."""
+    zones = alternation(lex.time_zones)
+    words = alternation(lex.clock_words)
+    return (
+        rf"(?:,?\s*(?:{words}\s+\d{{1,2}}[.:]\d{{2}}(?:\s*{zones})?"
+        rf"|\d{{1,2}}[.:]\d{{2}}(?:[.:]\d{{2}})?\s*{zones}))"
+    )
+
+
+def _read_core(match: re.Match[str], lex: Lexicon, suffix: str = "") -> dict | None:
+    g = match.group
+    s = suffix
+    if g(f"d1{s}"):
+        return {"day": _int(g(f"d1{s}")), "month": lex.month(g(f"m1{s}")), "year": _year(g(f"y1{s}"))}
+    if g(f"m2{s}"):
+        return {"day": _int(g(f"d2{s}")), "month": lex.month(g(f"m2{s}")), "year": _year(g(f"y2{s}"))}
+    if g(f"d3{s}"):
+        first, second = int(g(f"d3{s}")), int(g(f"m3{s}"))
+        day, month, swapped = _numeric_order(first, second, lex.lang)
+        return {"day": day, "month": month, "year": _year(g(f"y3{s}")), "swapped": swapped}
+    if g(f"y4{s}"):
+        return {"day": int(g(f"d4{s}")), "month": int(g(f"m4{s}")), "year": int(g(f"y4{s}"))}
+    return None
+
+
+def _numeric_order(first: int, second: int, lang: str) -> tuple[int, int, bool]:
+    """Day, month and whether the order was swapped: '21/1' is D/M in Indonesian and M/D on
+    English pages; when the usual order is impossible ("10/21/2025" in Indonesian) the other wins."""
+    if lang == "en":
+        return (second, first, False) if first <= 12 else (first, second, True)
+    return (first, second, False) if second <= 12 or first > 12 else (second, first, True)
+
+
+def _read_date(match: re.Match[str], lex: Lexicon) -> Found | None:
+    parts = _read_core(match, lex)
+    if parts is None:
+        return None
+    month_text = match.group("m1") or match.group("m2")
+    if month_text and not _title_case(month_text) and not month_text.isdigit():
+        return None  # "may 20 percent": month names are written with a capital
+    return _found(match, "date", **parts)
+
+
+def _read_weekday_date(match: re.Match[str], lex: Lexicon) -> Found | None:
+    wd_text = match.group("wd")
+    if key(wd_text).rstrip(".") in lex.title_case_weekdays and not _title_case(wd_text):
+        return None
+    if match.group("pd"):
+        first, second = int(match.group("pd")), int(match.group("pm"))
+        day, month, swapped = _numeric_order(first, second, lex.lang)
+        parts = {"day": day, "month": month, "year": _year(match.group("py")), "swapped": swapped}
+    else:
+        parts = _read_core(match, lex, "w")
+        if parts is None:
+            return None
+    return _found(match, "weekday_date", weekday=lex.weekday(wd_text), weekday_text=wd_text, **parts)
+
+
+# --- months and years -----------------------------------------------------------------------
+
+
+def _read_month_year(match: re.Match[str], lex: Lexicon) -> Found | None:
+    month_text = match.group("m")
+    if not _title_case(month_text):
+        return None
+    return _found(match, "month_year", month=lex.month(month_text), year=_year(match.group("y")))
+
+
+def _read_month(match: re.Match[str], lex: Lexicon) -> Found | None:
+    month_text = match.group("m")
+    if not _title_case(month_text) or key(month_text) not in lex.full_months:
+        return None
+    if lex.month_alone_after and not match.group("q"):
+        before = match.string[max(0, match.start() - 20) : match.start()].split()
+        if not before or key(before[-1]) not in lex.month_alone_after:
+            return None  # "May" alone is a verb until a preposition says otherwise
+    return _found(match, "month", month=lex.month(month_text))
+
+
+def _read_year(match: re.Match[str], lex: Lexicon) -> Found | None:
+    return _found(match, "year", year=int(match.group("y")))
+
+
+# --- relative expressions -------------------------------------------------------------------
+
+
+def _read_fixed(match: re.Match[str], lex: Lexicon) -> Found | None:
+    entry = lex.lookup(lex.fixed, match.group("f"))
+    if entry is None:
+        return _found(match, "fixed", unit="day", relative=True)
+    unit, offset = entry
+    return _found(match, "fixed", unit=unit, offset=offset, relative=True)
+
+
+def _read_unit(match: re.Match[str], lex: Lexicon) -> Found | None:
+    unit = lex.lookup(lex.units, match.group("u"))
+    if match.group("a") is not None:
+        offset = lex.lookup(lex.after_unit, match.group("a"))
+    else:
+        offset = lex.lookup(lex.before_unit, match.group("b"))
+    return _found(match, "unit", unit=unit, offset=offset, relative=True)
+
+
+def _count(match: re.Match[str], lex: Lexicon) -> int | None:
+    if match.group("single"):
+        return 1
+    text = match.group("n")
+    if text.isdigit():
+        return int(text)
+    return lex.lookup(lex.numbers, text)
+
+
+def _read_count(match: re.Match[str], lex: Lexicon) -> Found | None:
+    unit = lex.lookup(lex.single_units, match.group("single")) if match.group("single") else (
+        lex.lookup(lex.units, match.group("u")))
+    count = _count(match, lex)
+    direction = match.group("dir")
+    sign = 1 if direction and key(direction) in {key(w) for w in lex.count_ahead} else -1
+    offset = None if count is None else sign * count
+    return _found(match, "count", unit=unit, offset=offset, relative=True)
+
+
+def _read_weekday(match: re.Match[str], lex: Lexicon) -> Found | None:
+    wd_text = match.group("wd")
+    name = key(wd_text)
+    if name not in lex.alone_weekdays:
+        return None
+    if name in lex.title_case_weekdays and not _title_case(wd_text):
+        return None
+    shift = None
+    if match.group("a"):
+        shift = lex.lookup(lex.after_weekday, match.group("a"))
+    elif match.group("b"):
+        shift = lex.lookup(lex.before_weekday, match.group("b"))
+    return _found(match, "weekday", weekday=lex.weekday(wd_text), weekday_text=wd_text,
+                  weekday_shift=shift, relative=True)
+
+
+# --- the rules of one language --------------------------------------------------------------
+
+
+@cache
+def rules(lang: str) -> tuple[_Rule, ...]:
+    lex = lexicon(lang)
+    flags = re.IGNORECASE
+    b = r"(?<![\w/.-])"  # a time starts a token: not inside "12/21/2022" or "d-8171947"
+    weekdays = alternation(lex.weekdays)
+    alone = alternation(lex.alone_weekdays)
+    parts = alternation(lex.parts_of_day)
+    part = rf"(?:\s+{parts})?"
+    clock = rf"{_clock(lex)}?"
+    quals = alternation(lex.qualifiers)
+    qual_units = alternation(lex.qualifier_units)
+    qual = rf"(?P<q>{quals}\s*(?:{qual_units}\s+)?)"
+    months = alternation(lex.months)
+    units = alternation(lex.units)
+    numbers = alternation(lex.numbers)
+    count_dirs = alternation((*lex.count_back, *lex.count_ahead, *lex.count_span))
+    year_words = alternation(lex.year_words)
+    month_words = alternation(lex.month_words)
+    paren_dm = r"\(\s*(?P<pd>\d{1,2})\s*/\s*(?P<pm>\d{1,2})(?:\s*/\s*(?P<py>\d{4}|\d{2}))?\s*\)"
+    table = [
+        _Rule("weekday_date", re.compile(
+            rf"{b}(?P<wd>{weekdays})\.?{part}(?:\s*,\s*|\s+)?"
+            rf"(?:{paren_dm}|\(?{_date_core(lex, 'w')}\)?){part}{clock}", flags), _read_weekday_date),
+        _Rule("date", re.compile(rf"{b}{_date_core(lex)}{part}{clock}", flags), _read_date),
+        _Rule("month_year", re.compile(
+            rf"{b}{qual}?(?:{month_words}\s+)?(?P<m>{months})\.?,?\s+(?:{year_words}\s+)?(?P<y>{_YEAR})(?![\d.,]\d)",
+            flags), _read_month_year),
+        _Rule("month", re.compile(rf"{b}{qual}?(?:{month_words}\s+)?(?P<m>{months})(?![\w])", flags), _read_month),
+        _Rule("year", re.compile(
+            rf"{b}(?<!\d\s){qual}?(?:{year_words}\s+)?(?P<y>{_YEAR})(?:\s*[-–/]\s*(?:{_YEAR}|\d{{2}}))?(?![\d.,]\d|\w|\s*%|\s?\d)",
+            flags), _read_year),
+        _Rule("fixed", re.compile(rf"{b}(?P<f>{alternation(lex.fixed)}){part}", flags), _read_fixed),
+        _Rule("unit", re.compile(
+            rf"{b}{qual}?(?:(?P<u>{units})\s+(?P<a>{alternation(lex.after_unit)})"
+            rf"|(?P<b>{alternation(lex.before_unit)})\s+(?P<u2>{units}))", flags), None),
+        _Rule("count", re.compile(
+            rf"{b}(?:(?:(?P<n>\d{{1,3}}|{numbers})\s+(?P<u>{units})|(?P<single>{alternation(lex.single_units)}))"
+            rf"\s+(?P<dir>{count_dirs})"
+            rf"|(?P<span>{alternation(lex.span_before_count)})\s+(?P<n2>\d{{1,3}}|{numbers})\s+(?P<u2>{units}))",
+            flags), None),
+        _Rule("weekday", re.compile(
+            rf"{b}(?:(?P<b>{alternation(lex.before_weekday)})\s+)?(?P<wd>{alone})(?![\w']){part}"
+            rf"(?:\s+(?P<a>{alternation(lex.after_weekday)}))?", flags), _read_weekday),
+    ]
+    return tuple(table)
+
+
+def _read_unit_any(match: re.Match[str], lex: Lexicon) -> Found | None:
+    if match.group("u") is None:  # "last week": English order
+        unit = lex.lookup(lex.units, match.group("u2"))
+        offset = lex.lookup(lex.before_unit, match.group("b"))
+        return _found(match, "unit", unit=unit, offset=offset, relative=True)
+    return _read_unit(match, lex)
+
+
+def _read_count_any(match: re.Match[str], lex: Lexicon) -> Found | None:
+    if match.group("span"):  # "the last three weeks"
+        text = match.group("n2")
+        count = int(text) if text.isdigit() else lex.lookup(lex.numbers, text)
+        unit = lex.lookup(lex.units, match.group("u2"))
+        return _found(match, "count", unit=unit, offset=None if count is None else -count, relative=True)
+    return _read_count(match, lex)
+
+
+_READERS = {"unit": _read_unit_any, "count": _read_count_any}
+
+
+def find(text: str, lang: str) -> list[Found]:
+    """Every time expression in ``text``, in order, none overlapping."""
+    lex = lexicon(lang)
+    candidates: list[Found] = []
+    for rule in rules(lang):
+        read = rule.read or _READERS[rule.name]
+        for match in rule.pattern.finditer(text):
+            found = read(match, lex)
+            if found is not None and _plausible(found, text, lex):
+                candidates.append(found)
+    candidates.sort(key=lambda f: (-(f.end - f.start), f.start))
+    taken: list[Found] = []
+    for found in candidates:
+        if all(found.end <= t.start or found.start >= t.end for t in taken):
+            taken.append(found)
+    return sorted((_trim(f) for f in taken), key=lambda f: f.start)
+
+
+def _words_before(text: str, start: int, count: int = 2) -> list[str]:
+    return [key(w.strip("(),:;\"'")) for w in text[max(0, start - 40) : start].split()[-count:]]
+
+
+_LAW_NUMBER = re.compile(r"(?:nomor|nomer|no\.?)\s*\d+[a-z]?\s+(?:tahun\s+)?$", re.IGNORECASE)
+
+
+def _plausible(found: Found, text: str, lex: Lexicon) -> bool:
+    """Drop numbers that only look like dates; check calendar ranges."""
+    if found.rule in {"year", "month_year", "date"}:
+        before = _words_before(text, found.start)
+        if before and (before[-1] in lex.not_date_before or before[-1].rstrip(".") in lex.not_date_before):
+            return False
+        if _LAW_NUMBER.search(text[max(0, found.start - 40) : found.start]):
+            return False  # "UU Nomor 1 Tahun 2023": part of a law's number
+    if found.rule == "year":
+        after = text[found.end : found.end + 30].split()
+        if after and key(after[0].strip(".,;:)")) in lex.not_year_after:
+            return False
+        if text[found.start - 1 : found.start] in {"$", "#"}:
+            return False
+    if found.month is not None and not 1 <= found.month <= 12:
+        return False
+    if found.day is not None and not 1 <= found.day <= 31:
+        return found.rule == "weekday_date"  # "Senin (32/1)": keep it, flagged later
+    return True
+
+
+def _trim(found: Found) -> Found:
+    """Spans end on a word: drop trailing commas and spaces a pattern took."""
+    text = found.text.rstrip(" ,")
+    return replace(found, text=text, end=found.start + len(text)) if text != found.text else found
+
+
+# --- tense of the clause around a time ------------------------------------------------------
+
+_CLAUSE_END = re.compile(r"[,;:.!?\n\"“”()]")
+
+
+@cache
+def _marker_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon(lang)
+    return (
+        re.compile(rf"(?<!\w){alternation(lex.past_markers)}", re.IGNORECASE),
+        re.compile(rf"(?<!\w){alternation(lex.future_markers)}", re.IGNORECASE),
+    )
+
+
+def clause_tense(text: str, start: int, end: int, lang: str) -> str | None:
+    """"future" or "past" from marker words in the clause around text[start:end], else None.
+
+    The clause runs between the punctuation marks around the expression; its own words do
+    not count ("besok" is not a future marker for itself)."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    right_match = _CLAUSE_END.search(text, end, end + 200)
+    right = right_match.start() if right_match else min(len(text), end + 200)
+    clause = text[left:start] + " " + text[end:right]
+    past, future = _marker_patterns(lang)
+    if future.search(clause):
+        return "future"
+    if past.search(clause):
+        return "past"
+    return None

@@ -1,0 +1,117 @@
+"""One language's time vocabulary, read from ``resources/<lang>/`` and compiled once.
+
+The grammar (``warta.dates.grammar``) only combines the pieces named here: month and
+weekday names (``months.tsv``, ``weekdays.tsv``) and the words of ``time_words.yaml``.
+Adding a language means adding those three files, not code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from warta.resources import load
+
+UNITS = ("day", "week", "month", "year")
+
+
+def alternation(words, *, boundary: bool = True) -> str:
+    """A regex alternation of literal words, longest first; inner spaces match any space."""
+    escaped = sorted({re.escape(w).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    if not escaped:
+        return r"(?!x)x"  # matches nothing: the language lacks this construction
+    body = "|".join(escaped)
+    return rf"(?:{body})" if not boundary else rf"(?:{body})(?![\w])"
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    months: dict[str, int]  # every written form → 1..12
+    full_months: frozenset[str]  # forms that are a month on their own ("Oktober", not "Okt")
+    weekdays: dict[str, int]  # → 0 (Monday) .. 6
+    title_case_weekdays: frozenset[str]  # "Minggu" is Sunday only when capitalised
+    alone_weekdays: frozenset[str]
+    numbers: dict[str, int | None]
+    units: dict[str, str]
+    single_units: dict[str, str]
+    fixed: dict[str, tuple[str, int] | None]
+    after_unit: dict[str, int]
+    before_unit: dict[str, int]
+    count_back: tuple[str, ...]
+    count_ahead: tuple[str, ...]
+    count_span: tuple[str, ...]
+    span_before_count: tuple[str, ...]
+    after_weekday: dict[str, int]
+    before_weekday: dict[str, int]
+    parts_of_day: tuple[str, ...]
+    qualifiers: tuple[str, ...]
+    qualifier_units: tuple[str, ...]
+    year_words: tuple[str, ...]
+    month_words: tuple[str, ...]
+    month_alone_after: frozenset[str]
+    not_date_before: frozenset[str]
+    not_year_after: frozenset[str]
+    clock_words: tuple[str, ...]
+    time_zones: tuple[str, ...]
+    past_markers: frozenset[str]
+    future_markers: frozenset[str]
+
+    def month(self, text: str) -> int:
+        return self.months[_key(text).rstrip(".")]
+
+    def weekday(self, text: str) -> int:
+        return self.weekdays[_key(text).rstrip(".")]
+
+    def lookup(self, table: dict, text: str):
+        return table[_key(text)]
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The compiled vocabulary of ``lang``; raises ResourceError for a language not shipped."""
+    months = load(lang, "months.tsv")
+    weekdays = load(lang, "weekdays.tsv")
+    words = load(lang, "time_words.yaml")
+    return Lexicon(
+        lang=lang,
+        months={row["name"]: int(row["month"]) for row in months},
+        full_months=frozenset(row["name"] for row in months if row["abbr"] == "no"),
+        weekdays={row["name"]: int(row["weekday"]) for row in weekdays},
+        title_case_weekdays=frozenset(row["name"] for row in weekdays if row["case"] == "title"),
+        alone_weekdays=frozenset(row["name"] for row in weekdays if row["alone"] == "yes"),
+        numbers={_key(k): v for k, v in words["numbers"].items()},
+        units={_key(k): v for k, v in words["units"].items()},
+        single_units={_key(k): v for k, v in (words["single_units"] or {}).items()},
+        fixed={_key(k): (tuple(v) if v else None) for k, v in words["fixed"].items()},
+        after_unit={_key(k): v for k, v in (words["after_unit"] or {}).items()},
+        before_unit={_key(k): v for k, v in (words["before_unit"] or {}).items()},
+        count_back=tuple(words["count_back"]),
+        count_ahead=tuple(words["count_ahead"]),
+        count_span=tuple(words["count_span"]),
+        span_before_count=tuple(words["span_before_count"]),
+        after_weekday={_key(k): v for k, v in (words["after_weekday"] or {}).items()},
+        before_weekday={_key(k): v for k, v in (words["before_weekday"] or {}).items()},
+        parts_of_day=tuple(words["parts_of_day"]),
+        qualifiers=tuple(words["qualifiers"]),
+        qualifier_units=tuple(words["qualifier_units"]),
+        year_words=tuple(words["year_words"]),
+        month_words=tuple(words["month_words"]),
+        month_alone_after=frozenset(_key(w) for w in words["month_alone_after"]),
+        not_date_before=frozenset(_key(w) for w in words["not_date_before"]),
+        not_year_after=frozenset(_key(w) for w in words["not_year_after"]),
+        clock_words=tuple(words["clock_words"]),
+        time_zones=tuple(words["time_zones"]),
+        past_markers=frozenset(_key(w) for w in words["past_markers"]),
+        future_markers=frozenset(_key(w) for w in words["future_markers"]),
+    )
+
+
+def key(text: str) -> str:
+    """How a matched word is looked up in a lexicon table: case-folded, single-spaced."""
+    return _key(text)
