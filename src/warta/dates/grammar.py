@@ -34,6 +34,9 @@ class Found:
     relative: bool = False
     weekday_shift: int | None = None  # "Senin lalu" -1, "Senin depan" +1, "Senin ini" 0
     swapped: bool = False  # digits read in the order the language does not usually write
+    direction: int | None = None  # a year-less date said to be past (-1: "23 Maret lalu") or ahead (+1)
+    year_offset: int | None = None  # "Aug 31 last year": the year relative to the publication day
+    year_lent: bool = False  # the year was taken from a neighbouring time ("July 15 in 2022")
 
 
 _SPACE = r"\s+"
@@ -73,14 +76,17 @@ def _title_case(text: str) -> bool:
 
 
 def _date_core(lex: Lexicon, suffix: str = "") -> str:
-    """'20 Januari 2022', 'Jan. 21, 2022', '21/1/2022', '2022-01-21' with groups named by kind."""
+    """'20 Januari 2022', 'Jan. 21, 2022', '21/1/2022', '2022-01-21' with groups named by kind;
+    a day range ("13 sampai dengan 25 Februari") is one date, its first day."""
     months = alternation(lex.months)
+    to = rf"\s*(?:{alternation(lex.range_words, boundary=False)})\s*"
     s = suffix
+    num = r"(?<![\w/.])(?<!\d-)"  # a number starts a token: not inside "12/21/2022" or "d-8171947"
     return (
-        rf"(?:(?P<d1{s}>{_DAY})(?:\s*[-–]\s*{_DAY})?\s+(?P<m1{s}>{months})\.?(?:,?\s+(?P<y1{s}>{_YEAR}))?"
-        rf"|(?P<m2{s}>{months})\.?\s+(?P<d2{s}>{_DAY})(?!\d)(?:\s*[-–]\s*{_DAY})?(?:,?\s+(?P<y2{s}>{_YEAR}))?"
-        rf"|(?P<d3{s}>\d{{1,2}})(?P<sep{s}>[/.-])(?P<m3{s}>\d{{1,2}})(?P=sep{s})(?P<y3{s}>{_YEAR}|\d{{2}})(?![\d/])"
-        rf"|(?P<y4{s}>{_YEAR})-(?P<m4{s}>\d{{2}})-(?P<d4{s}>\d{{2}})(?!\d))"
+        rf"(?:{num}(?P<d1{s}>{_DAY})(?:{to}{_DAY})?\s+(?P<m1{s}>{months})\.?(?:,?\s+(?P<y1{s}>{_YEAR}))?"
+        rf"|(?<!\w)(?P<m2{s}>{months})\.?\s+(?P<d2{s}>{_DAY})(?!\d)(?:{to}{_DAY}(?!\d))?(?:,?\s+(?P<y2{s}>{_YEAR}))?"
+        rf"|{num}(?P<d3{s}>\d{{1,2}})(?P<sep{s}>[/.-])(?P<m3{s}>\d{{1,2}})(?P=sep{s})(?P<y3{s}>{_YEAR}|\d{{2}})(?![\d/])"
+        rf"|{num}(?P<y4{s}>{_YEAR})-(?P<m4{s}>\d{{2}})-(?P<d4{s}>\d{{2}})(?!\d))"
     )
 
 
@@ -159,7 +165,7 @@ def _read_month(match: re.Match[str], lex: Lexicon) -> Found | None:
         return None
     if lex.month_alone_after and not match.group("q"):
         before = match.string[max(0, match.start() - 20) : match.start()].split()
-        if not before or key(before[-1]) not in lex.month_alone_after:
+        if not before or key(before[-1]).rstrip("-") not in lex.month_alone_after:
             return None  # "May" alone is a verb until a preposition says otherwise
     return _found(match, "month", month=lex.month(month_text))
 
@@ -230,7 +236,8 @@ def _read_weekday(match: re.Match[str], lex: Lexicon) -> Found | None:
 def rules(lang: str) -> tuple[_Rule, ...]:
     lex = lexicon(lang)
     flags = re.IGNORECASE
-    b = r"(?<![\w/.-])"  # a time starts a token: not inside "12/21/2022" or "d-8171947"
+    b = r"(?<![\w/.])(?<!\d-)"  # a number starts a token: not inside "12/21/2022" or "d-8171947"
+    bw = r"(?<!\w)"  # a word may follow a dash: "Oktober-Desember 2025"
     weekdays = alternation(lex.weekdays)
     alone = alternation(lex.alone_weekdays)
     parts = alternation(lex.parts_of_day)
@@ -245,22 +252,23 @@ def rules(lang: str) -> tuple[_Rule, ...]:
     count_dirs = alternation((*lex.count_back, *lex.count_ahead, *lex.count_span))
     year_words = alternation(lex.year_words)
     month_words = alternation(lex.month_words)
+    decades = rf"(?!{alternation(lex.decade_suffixes)})"
     paren_dm = r"\(\s*(?P<pd>\d{1,2})\s*/\s*(?P<pm>\d{1,2})(?:\s*/\s*(?P<py>\d{4}|\d{2}))?\s*\)"
     table = [
         _Rule("weekday_date", re.compile(
             rf"{b}(?P<wd>{weekdays})\.?{part}(?:\s*,\s*|\s+)?"
             rf"(?:{paren_dm}|\(?{_date_core(lex, 'w')}\)?){part}{clock}", flags), _read_weekday_date),
-        _Rule("date", re.compile(rf"{b}{_date_core(lex)}{part}{clock}", flags), _read_date),
+        _Rule("date", re.compile(rf"{_date_core(lex)}{part}{clock}", flags), _read_date),
         _Rule("month_year", re.compile(
-            rf"{b}{qual}?(?:{month_words}\s+)?(?P<m>{months})\.?,?\s+(?:{year_words}\s+)?(?P<y>{_YEAR})(?![\d.,]\d)",
+            rf"{bw}{qual}?(?:{month_words}\s+)?(?P<m>{months})\.?,?\s+(?:{year_words}\s+)?(?P<y>{_YEAR})(?![\d.,]\d)",
             flags), _read_month_year),
-        _Rule("month", re.compile(rf"{b}{qual}?(?:{month_words}\s+)?(?P<m>{months})(?![\w])", flags), _read_month),
+        _Rule("month", re.compile(rf"{bw}{qual}?(?:{month_words}\s+)?(?P<m>{months})(?![\w])", flags), _read_month),
         _Rule("year", re.compile(
-            rf"{b}(?<!\d\s){qual}?(?:{year_words}\s+)?(?P<y>{_YEAR})(?:\s*[-–/]\s*(?:{_YEAR}|\d{{2}}))?(?![\d.,]\d|\w|\s*%|\s?\d)",
+            rf"{b}(?<!\d\s){qual}?(?:{year_words}\s+)?(?P<y>{_YEAR})(?:\s*[-–/]\s*(?:{_YEAR}|\d{{2}}))?(?![\d.,]\d|\w|\s*%|\s?\d){decades}",
             flags), _read_year),
-        _Rule("fixed", re.compile(rf"{b}(?P<f>{alternation(lex.fixed)}){part}", flags), _read_fixed),
+        _Rule("fixed", re.compile(rf"{bw}(?P<f>{alternation(lex.fixed)}){part}", flags), _read_fixed),
         _Rule("unit", re.compile(
-            rf"{b}{qual}?(?:(?P<u>{units})\s+(?P<a>{alternation(lex.after_unit)})"
+            rf"{bw}{qual}?(?:(?P<u>{units})\s+(?P<a>{alternation(lex.after_unit)})"
             rf"|(?P<b>{alternation(lex.before_unit)})\s+(?P<u2>{units}))", flags), None),
         _Rule("count", re.compile(
             rf"{b}(?:(?:(?P<n>\d{{1,3}}|{numbers})\s+(?P<u>{units})|(?P<single>{alternation(lex.single_units)}))"
@@ -268,7 +276,7 @@ def rules(lang: str) -> tuple[_Rule, ...]:
             rf"|(?P<span>{alternation(lex.span_before_count)})\s+(?P<n2>\d{{1,3}}|{numbers})\s+(?P<u2>{units}))",
             flags), None),
         _Rule("weekday", re.compile(
-            rf"{b}(?:(?P<b>{alternation(lex.before_weekday)})\s+)?(?P<wd>{alone})(?![\w']){part}"
+            rf"{bw}(?:(?P<b>{alternation(lex.before_weekday)})\s+)?(?P<wd>{alone})(?!\w){part}"
             rf"(?:\s+(?P<a>{alternation(lex.after_weekday)}))?", flags), _read_weekday),
     ]
     return tuple(table)
@@ -309,7 +317,78 @@ def find(text: str, lang: str) -> list[Found]:
     for found in candidates:
         if all(found.end <= t.start or found.start >= t.end for t in taken):
             taken.append(found)
-    return sorted((_trim(f) for f in taken), key=lambda f: f.start)
+    return _join(sorted((_trim(f) for f in taken), key=lambda f: f.start), text, lex)
+
+
+@cache
+def _gaps(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What may stand between two finds that are one time: a range word, a year link, nothing."""
+    lex = lexicon(lang)
+    return (
+        re.compile(rf"\s*(?:{alternation(lex.range_words, boundary=False)})\s*", re.IGNORECASE),
+        re.compile(rf"\s*,?\s*(?:(?:{alternation(lex.year_links)})\s+)?", re.IGNORECASE),
+        re.compile(rf"\s+(?P<w>{alternation(lex.after_weekday)})", re.IGNORECASE),
+    )
+
+
+def _absolute(found: Found) -> bool:
+    return not found.relative
+
+
+def _join(founds: list[Found], text: str, lex: Lexicon) -> list[Found]:
+    """Settle what neighbouring finds say about each other:
+
+    * a range is one time valued at its start ("Oktober-Desember 2025" → October 2025);
+    * "Aug 31 last year", "Juni tahun ini": the relative year completes the date;
+    * "Jumat (8/8/2025) besok", "Kamis (24/7) kemarin": the day word only confirms the date;
+    * "23 Maret lalu": a year-less date said to be past (or "depan", ahead);
+    * "July 15-24 in 2022": the year that follows lends itself (both stay times)."""
+    range_gap, link_gap, direction_word = _gaps(lex.lang)
+    founds = list(founds)
+    out: list[Found] = []
+    i = 0
+    while i < len(founds):
+        current = founds[i]
+        following = founds[i + 1] if i + 1 < len(founds) else None
+        merged = _merge(current, following, text, range_gap, link_gap) if following else None
+        if merged is not None:
+            founds[i + 1] = merged  # look again: "July 23-August 8 next year"
+            i += 1
+            continue
+        i += 1
+        if following and _absolute(current) and current.year is None and following.rule == "year" \
+                and link_gap.fullmatch(text, current.end, following.start):
+            current = replace(current, year=following.year, year_lent=True)
+        if _absolute(current) and current.year is None and current.year_offset is None:
+            word = direction_word.match(text, current.end)
+            if word:
+                current = replace(current, end=word.end(), text=text[current.start : word.end()],
+                                  direction=lex.lookup(lex.after_weekday, word.group("w")) or None)
+        out.append(current)
+    return out
+
+
+def _merge(current: Found, following: Found, text: str, range_gap, link_gap) -> Found | None:
+    span = {"end": following.end, "text": text[current.start : following.end]}
+    if not _absolute(current):
+        return None
+    if _absolute(following) and range_gap.fullmatch(text, current.end, following.start):
+        return _range(current, following, text)
+    if current.year is None and following.relative and following.unit == "year" \
+            and following.offset is not None and link_gap.fullmatch(text, current.end, following.start):
+        return replace(current, year_offset=following.offset, **span)
+    if current.day is not None and following.rule == "fixed" and following.unit == "day" \
+            and not text[current.end : following.start].strip():
+        return replace(current, **span)
+    return None
+
+
+def _range(first: Found, last: Found, text: str) -> Found:
+    """One time from two ends: the start, completed by the end's year."""
+    year = first.year
+    if year is None and last.year is not None:
+        year = last.year - 1 if (first.month or 0) > (last.month or 13) else last.year
+    return replace(first, end=last.end, text=text[first.start : last.end], year=year)
 
 
 def _words_before(text: str, start: int, count: int = 2) -> list[str]:
@@ -333,6 +412,14 @@ def _plausible(found: Found, text: str, lex: Lexicon) -> bool:
             return False
         if text[found.start - 1 : found.start] in {"$", "#"}:
             return False
+    if found.rule == "count" and found.offset is not None and found.offset > 0:
+        before = " ".join(_words_before(text, found.start, 2))
+        if any(before == key(w) or before.endswith(" " + key(w)) for w in lex.duration_before):
+            return False  # "dalam waktu tiga tahun ke depan": a length of time
+    if found.rule == "weekday":
+        before = _words_before(text, found.start)
+        if any(word in lex.recurring_before for word in before):
+            return False  # "setiap hari Rabu": every Wednesday, not one
     if found.month is not None and not 1 <= found.month <= 12:
         return False
     if found.day is not None and not 1 <= found.day <= 31:
@@ -352,24 +439,29 @@ _CLAUSE_END = re.compile(r"[,;:.!?\n\"“”()]")
 
 
 @cache
-def _marker_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _marker_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon(lang)
     return (
         re.compile(rf"(?<!\w){alternation(lex.past_markers)}", re.IGNORECASE),
         re.compile(rf"(?<!\w){alternation(lex.future_markers)}", re.IGNORECASE),
+        re.compile(rf"(?<!\w){alternation(lex.clause_breaks)}", re.IGNORECASE),
     )
 
 
 def clause_tense(text: str, start: int, end: int, lang: str) -> str | None:
     """"future" or "past" from marker words in the clause around text[start:end], else None.
 
-    The clause runs between the punctuation marks around the expression; its own words do
-    not count ("besok" is not a future marker for itself)."""
+    The clause runs from the punctuation before the expression to the punctuation or
+    clause word ("that", "bahwa") after it: in "announced on Thursday that it will…" the
+    "will" belongs to another clause. The expression's own words do not count."""
+    past, future, breaks = _marker_patterns(lang)
     left = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
     right_match = _CLAUSE_END.search(text, end, end + 200)
     right = right_match.start() if right_match else min(len(text), end + 200)
+    clause_break = breaks.search(text, end, right)
+    if clause_break:
+        right = clause_break.start()
     clause = text[left:start] + " " + text[end:right]
-    past, future = _marker_patterns(lang)
     if future.search(clause):
         return "future"
     if past.search(clause):

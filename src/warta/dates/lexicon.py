@@ -46,6 +46,7 @@ class Lexicon:
     count_back: tuple[str, ...]
     count_ahead: tuple[str, ...]
     count_span: tuple[str, ...]
+    duration_before: tuple[str, ...]
     span_before_count: tuple[str, ...]
     after_weekday: dict[str, int]
     before_weekday: dict[str, int]
@@ -58,6 +59,11 @@ class Lexicon:
     not_date_before: frozenset[str]
     not_year_after: frozenset[str]
     clock_words: tuple[str, ...]
+    clause_breaks: tuple[str, ...]
+    range_words: tuple[str, ...]
+    year_links: tuple[str, ...]
+    recurring_before: frozenset[str]
+    decade_suffixes: tuple[str, ...]
     time_zones: tuple[str, ...]
     past_markers: frozenset[str]
     future_markers: frozenset[str]
@@ -94,6 +100,7 @@ def lexicon(lang: str) -> Lexicon:
         count_back=tuple(words["count_back"]),
         count_ahead=tuple(words["count_ahead"]),
         count_span=tuple(words["count_span"]),
+        duration_before=tuple(words["duration_before"]),
         span_before_count=tuple(words["span_before_count"]),
         after_weekday={_key(k): v for k, v in (words["after_weekday"] or {}).items()},
         before_weekday={_key(k): v for k, v in (words["before_weekday"] or {}).items()},
@@ -106,6 +113,11 @@ def lexicon(lang: str) -> Lexicon:
         not_date_before=frozenset(_key(w) for w in words["not_date_before"]),
         not_year_after=frozenset(_key(w) for w in words["not_year_after"]),
         clock_words=tuple(words["clock_words"]),
+        clause_breaks=tuple(words["clause_breaks"]),
+        range_words=tuple(words["range_words"]),
+        year_links=tuple(words["year_links"]),
+        recurring_before=frozenset(_key(w) for w in words["recurring_before"]),
+        decade_suffixes=tuple(words["decade_suffixes"]),
         time_zones=tuple(words["time_zones"]),
         past_markers=frozenset(_key(w) for w in words["past_markers"]),
         future_markers=frozenset(_key(w) for w in words["future_markers"]),

@@ -56,7 +56,7 @@ def resolve(found: Found, anchor: dt.date | None, references: list[dt.date], ten
         start = dt.date(found.year, 1, 1)
         return _checked(Resolved(f"{found.year:04d}", "year", (), start, True), found, anchor, tense)
     if granularity == "month":
-        year = found.year if found.year is not None else _borrow_year(found.month, 15, None, references)
+        year = found.year if found.year is not None else _year_for(found, 15, anchor, references, tense)
         if year is None:
             return Resolved(None, "month", ("no year for this month in the text or the publication date",))
         start = dt.date(year, found.month, 1)
@@ -68,7 +68,7 @@ def resolve(found: Found, anchor: dt.date | None, references: list[dt.date], ten
 def _day(found: Found, anchor: dt.date | None, references: list[dt.date], tense: str | None) -> Resolved:
     year = found.year
     if year is None:
-        year = _borrow_year(found.month, found.day, found.weekday, references)
+        year = _year_for(found, found.day, anchor, references, tense)
         if year is None:
             return Resolved(None, "day", ("no year for this date in the text or the publication date",))
     try:
@@ -95,32 +95,67 @@ def _weekday_warning(found: Found, day: dt.date) -> str:
     )
 
 
-def _borrow_year(month: int, day: int, weekday: int | None, references: list[dt.date]) -> int | None:
+# A year-less date is placed in this window around the publication day: news mostly looks
+# back, so up to ~10 months back and ~2 months ahead ("(28/12)" in January is last December;
+# "Senin (27/10)" on 21 October is next week); a future-tense clause flips the window.
+PAST_WINDOW_DAYS, AHEAD_WINDOW_DAYS = 300, 62
+
+
+def _year_for(found: Found, day: int, anchor: dt.date | None, references: list[dt.date],
+              tense: str | None) -> int | None:
+    """The year of a date written without one."""
+    if found.year_offset is not None:
+        return anchor.year + found.year_offset if anchor else None
+    if found.direction is not None and anchor is not None:
+        return _year_in_direction(found.month, day, anchor, found.direction)
     candidates: list[int] = []
     for reference in references:
-        year = _nearest_year(month, day, reference)
+        if reference == anchor:
+            back, ahead = (AHEAD_WINDOW_DAYS, PAST_WINDOW_DAYS) if tense == "future" else (
+                PAST_WINDOW_DAYS, AHEAD_WINDOW_DAYS)
+            year = _year_in_window(found.month, day, reference, back, ahead)
+        else:
+            year = _nearest_year(found.month, day, reference)
         if year is not None and year not in candidates:
             candidates.append(year)
-    if weekday is not None:
+    if found.weekday is not None:  # the written weekday picks between the candidates
         for year in candidates:
             try:
-                if dt.date(year, month, day).weekday() == weekday:
+                if dt.date(year, found.month, day).weekday() == found.weekday:
                     return year
             except ValueError:
                 continue
     return candidates[0] if candidates else None
 
 
-def _nearest_year(month: int, day: int, reference: dt.date) -> int | None:
-    best: tuple[int, int] | None = None
+def _dates_around(month: int, day: int, reference: dt.date):
     for year in (reference.year - 1, reference.year, reference.year + 1):
         try:
-            distance = abs((dt.date(year, month, day) - reference).days)
+            yield year, (dt.date(year, month, day) - reference).days
         except ValueError:  # 29 February in a common year
             continue
-        if best is None or distance < best[0]:
-            best = (distance, year)
-    return best[1] if best else None
+
+
+def _nearest_year(month: int, day: int, reference: dt.date) -> int | None:
+    found = min(_dates_around(month, day, reference), key=lambda pair: abs(pair[1]), default=None)
+    return found[0] if found else None
+
+
+def _year_in_window(month: int, day: int, reference: dt.date, back: int, ahead: int) -> int | None:
+    for year, distance in _dates_around(month, day, reference):
+        if -back <= distance <= ahead:
+            return year
+    return _nearest_year(month, day, reference)
+
+
+def _year_in_direction(month: int, day: int, anchor: dt.date, direction: int) -> int | None:
+    """'23 Maret lalu': the latest such date up to the publication day; 'depan': the next one."""
+    around = list(_dates_around(month, day, anchor))
+    if direction < 0:
+        past = [year for year, distance in around if distance <= 0]
+        return past[-1] if past else None
+    ahead = [year for year, distance in around if distance >= 0]
+    return ahead[0] if ahead else None
 
 
 def _relative(found: Found, anchor: dt.date | None, granularity: str, tense: str | None) -> Resolved:

@@ -43,7 +43,7 @@ def _paragraph_bounds(text: str, position: int) -> tuple[int, int]:
 
 def _full_date(found: Found) -> dt.date | None:
     """A date written with its year: it can lend the year to dates written without one."""
-    if found.year is None or found.month is None or found.relative:
+    if found.year is None or found.year_lent or found.month is None or found.relative:
         return None
     try:
         return dt.date(found.year, found.month, found.day or 15)
@@ -67,6 +67,37 @@ def _references(field: str, found: Found, texts: dict[str, str], full: list[tupl
     return ordered
 
 
+def _inside_quote(text: str, low: int, position: int) -> int | None:
+    """Where the quotation holding ``position`` closes, if it is inside one in its paragraph."""
+    before = text[low:position]
+    curly_open = before.rfind("“") > before.rfind("”")
+    if curly_open or before.count('"') % 2 == 1:
+        close = min((i for i in (text.find("”", position), text.find('"', position)) if i >= 0), default=-1)
+        return close if close >= 0 else None
+    return None
+
+
+def _speech_day(field: str, found: Found, texts: dict[str, str], days: list[tuple[str, Found, dt.date]],
+                anchor: dt.date | None) -> dt.date | None:
+    """The day a relative time counts from when it is not the publication day.
+
+    * in a quotation attributed with a date ("Kejadiannya tadi malam," kata X, Sabtu
+      (18/10/2025)) "tadi malam" counts from the day it was said;
+    * in apposition ("hari ini, Senin (20/10/2025)") it names that date itself."""
+    text = texts[field]
+    for other_field, other, day in days:
+        if other_field == field and other.start > found.end and not text[found.end : other.start].strip(" ,"):
+            return day - dt.timedelta(days=found.offset) if found.unit == "day" and found.offset is not None else None
+    low, high = _paragraph_bounds(text, found.start)
+    close = _inside_quote(text, low, found.start)
+    if close is None:
+        return None
+    for other_field, other, day in days:
+        if other_field == field and close < other.start <= high and (anchor is None or day < anchor):
+            return day
+    return None
+
+
 def _resolve_all(founds, texts, lang, anchor) -> list[tuple[str, Found, Resolved, str | None]]:
     full = [(field, f.start, day) for field, f in founds if (day := _full_date(f))]
     resolved = []
@@ -74,6 +105,13 @@ def _resolve_all(founds, texts, lang, anchor) -> list[tuple[str, Found, Resolved
         tense = clause_tense(texts[field], found.start, found.end, lang)
         references = _references(field, found, texts, full, anchor)
         resolved.append((field, found, resolve(found, anchor, references, tense), tense))
+    days = [(field, f, r.start) for field, f, r, _ in resolved
+            if not f.relative and r.granularity == "day" and r.start is not None]
+    for index, (field, found, result, tense) in enumerate(resolved):
+        if found.relative and found.rule != "weekday" and anchor is not None:
+            local = _speech_day(field, found, texts, days, anchor)
+            if local is not None:
+                resolved[index] = (field, found, resolve(found, local, [], tense), tense)
     return resolved
 
 
