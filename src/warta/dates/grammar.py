@@ -317,7 +317,7 @@ def find(text: str, lang: str) -> list[Found]:
     for found in candidates:
         if all(found.end <= t.start or found.start >= t.end for t in taken):
             taken.append(found)
-    return _join(sorted((_trim(f) for f in taken), key=lambda f: f.start), text, lex)
+    return _join(sorted((_trim(f, lex) for f in taken), key=lambda f: f.start), text, lex)
 
 
 @cache
@@ -427,9 +427,14 @@ def _plausible(found: Found, text: str, lex: Lexicon) -> bool:
     return True
 
 
-def _trim(found: Found) -> Found:
-    """Spans end on a word: drop trailing commas and spaces a pattern took."""
+def _trim(found: Found, lex: Lexicon) -> Found:
+    """Spans end on a word: drop trailing commas and spaces a pattern took, and a full stop
+    unless it closes an abbreviation ("Jan.")."""
     text = found.text.rstrip(" ,")
+    if text.endswith("."):
+        last = key(text[:-1].split()[-1]) if text[:-1].split() else ""
+        if last in lex.full_months or last in lex.alone_weekdays or not last.isalpha():
+            text = text[:-1]
     return replace(found, text=text, end=found.start + len(text)) if text != found.text else found
 
 
