@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.console import Group
 from rich.panel import Panel
+from rich.table import Table
 from rich.text import Text
 
 from warta.model import Article
@@ -39,7 +40,8 @@ def render_article(article: Article) -> Group:
     if article.dateline:
         meta.append(f"dateline {article.dateline.place}  ")
     if article.published:
-        meta.append(f"published {article.published.date} ({article.published.basis})")
+        published = article.published
+        meta.append(f"published {published.date} ({published.precision}, {published.basis})")
     meta.append(f"\nsource {article.source.ref} [{article.source.format}]", style="dim")
     parts = [
         Text(article.title or "(no title)", style="bold"),
@@ -49,6 +51,8 @@ def render_article(article: Article) -> Group:
     for n, caption in enumerate(article.captions):
         text = _field_text(article, f"caption:{n}", caption.text)
         parts.append(Panel(text, title=f"caption {n} — credit: {caption.credit or '—'}", title_align="left"))
+    if article.times:
+        parts.append(_times_table(article))
     summary = (f"{len(article.sentences)} sentences, {len(article.entities)} entities, "
                f"{len(article.times)} times, {len(article.quotes)} quotes, {len(article.events)} events; "
                f"{len(article.boilerplate)} chrome lines removed")
@@ -56,3 +60,15 @@ def render_article(article: Article) -> Group:
     for warning in article.warnings:
         parts.append(Text(f"warning: {warning}", style="yellow"))
     return Group(*parts)
+
+
+def _times_table(article: Article) -> Table:
+    """Each time with its value, so a reader can check the resolution against the text."""
+    table = Table(title="times", title_justify="left", show_edge=False)
+    for column in ("field", "as written", "value", "granularity", ""):
+        table.add_column(column)
+    for time in article.times:
+        flag = Text("!", style="yellow") if time.warnings else Text("")
+        table.add_row(time.span.field, Text(time.span.text, style=_STYLES["time"]), time.value or "—",
+                      time.granularity, flag)
+    return table
