@@ -302,13 +302,33 @@ def _read_count_any(match: re.Match[str], lex: Lexicon) -> Found | None:
 _READERS = {"unit": _read_unit_any, "count": _read_count_any}
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@cache
+def _first_words(lang: str) -> frozenset[str]:
+    """Words a time expression can start with; other tokens are skipped without trying a rule."""
+    lex = lexicon(lang)
+    entries = [
+        *lex.months, *lex.weekdays, *lex.fixed, *lex.units, *lex.single_units, *lex.numbers,
+        *lex.qualifiers, *lex.year_words, *lex.month_words, *lex.before_unit, *lex.before_weekday,
+        *lex.span_before_count,
+    ]
+    return frozenset(key(words[0]) for entry in entries if (words := _TOKEN.findall(entry)))
+
+
 def find(text: str, lang: str) -> list[Found]:
     """Every time expression in ``text``, in order, none overlapping."""
     lex = lexicon(lang)
+    first_words = _first_words(lang)
+    starts = [m.start() for m in _TOKEN.finditer(text) if m.group()[0].isdigit() or key(m.group()) in first_words]
     candidates: list[Found] = []
     for rule in rules(lang):
         read = rule.read or _READERS[rule.name]
-        for match in rule.pattern.finditer(text):
+        for start in starts:
+            match = rule.pattern.match(text, start)
+            if match is None:
+                continue
             found = read(match, lex)
             if found is not None and _plausible(found, text, lex):
                 candidates.append(found)
