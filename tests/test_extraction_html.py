@@ -190,3 +190,63 @@ def test_teaser_cards_make_an_index_page():
     html = "<html><body><ul>" + "".join(card.format(i=i) for i in range(12)) + "</ul></body></html>"
     with pytest.raises(NoArticleTextError):
         extract_html(html)
+
+
+# --- publication date rules ------------------------------------------------------------
+
+_BODY = "".join(f"<p>Paragraph {i} of the story, long enough to count as article text for the "
+                f"extractor, about the flood in the capital and what the city did next.</p>" for i in range(6))
+
+
+def _page(head: str = "", body_top: str = "") -> str:
+    return (f"<html><head><title>Flood story</title>{head}</head><body><article><h1>Flood story</h1>"
+            f"{body_top}{_BODY}</article></body></html>")
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://ledger.example/2022/01/21/flood", "2022-01-21"),
+    ("https://ledger.example/news/20220121/flood", "2022-01-21"),
+    ("https://news.detik.com/berita/d-5907415/flood", None),  # an article id, not a date
+    ("https://kompas.example/read/2016/02/16/14382361/flood", "2016-02-16"),
+])
+def test_date_in_url(url, expected):
+    page = extract_html(_page(), url=url)
+    assert page.published == expected
+    assert page.published_basis == ("url" if expected else None)
+
+
+def test_utc_stamp_one_day_off_yields_the_urls_local_day():
+    # 02:25 UTC on the 25th is still the 24th at the publisher, whose CMS dated the URL
+    head = '<meta property="article:published_time" content="2020-02-25T02:25:54+00:00">'
+    page = extract_html(_page(head), url="https://ledger.example/2020/02/24/story/")
+    assert (page.published, page.published_basis) == ("2020-02-24", "url")
+
+
+def test_local_stamp_beats_a_different_url_date():
+    # with an explicit local offset the stamp's own day stands (the URL may be the draft's day)
+    head = '<meta property="article:published_time" content="2020-02-19T18:37:32+01:00">'
+    page = extract_html(_page(head), url="https://ledger.example/2020/02/18/story/")
+    assert (page.published, page.published_basis) == ("2020-02-19", "html-meta")
+
+
+def test_json_ld_in_graph_and_rfc_2822_meta():
+    graph = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": ['
+             '{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": "2022-01-21T14:05:00+07:00"}]}'
+             '</script>')
+    assert extract_html(_page(graph)).published == "2022-01-21"
+    rfc = '<meta name="date" content="Sat, 19 Oct 2019 00:04:00 +0200">'
+    assert extract_html(_page(rfc)).published == "2019-10-19"
+
+
+def test_published_time_element_but_not_a_teaser_list():
+    time = '<time itemprop="datePublished" datetime="2022-01-21T14:05:00+07:00">21 Jan</time>'
+    assert extract_html(_page(body_top=time)).published == "2022-01-21"
+    teasers = "".join(f'<aside><time class="published" datetime="2019-0{m}-10">x</time></aside>'
+                      for m in (3, 4, 5))
+    assert extract_html(_page(body_top=teasers)).published_basis != "html-meta"
+
+
+def test_byline_date_written_out():
+    byline = '<div class="detail__date">Jumat, 21 Jan 2022 14:05 WIB</div>'
+    page = extract_html(_page(body_top=byline), url="https://news.detik.com/berita/d-5907415/judul")
+    assert (page.published, page.published_basis) == ("2022-01-21", "html-text")
