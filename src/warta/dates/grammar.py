@@ -41,7 +41,7 @@ class Found:
 
 _SPACE = r"\s+"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?:19|20)\d{2}"
+_YEAR = r"(?:1[5-9]|20)\d{2}"  # before 1900 only where a word says it is a year (_plausible)
 
 
 @dataclass(frozen=True)
@@ -165,7 +165,8 @@ def _read_month(match: re.Match[str], lex: Lexicon) -> Found | None:
         return None
     if lex.month_alone_after and not match.group("q"):
         before = match.string[max(0, match.start() - 20) : match.start()].split()
-        if not before or key(before[-1]).rstrip("-") not in lex.month_alone_after:
+        last = key(before[-1]).rstrip("-") if before else ""
+        if last not in lex.month_alone_after and not last.endswith(("'s", "’s")):
             return None  # "May" alone is a verb until a preposition says otherwise
     return _found(match, "month", month=lex.month(month_text))
 
@@ -229,6 +230,15 @@ def _read_weekday(match: re.Match[str], lex: Lexicon) -> Found | None:
                   weekday_shift=shift, relative=True)
 
 
+def _read_weekend(match: re.Match[str], lex: Lexicon) -> Found | None:
+    shift = None
+    if match.group("a"):
+        shift = lex.lookup(lex.after_weekday, match.group("a"))
+    elif match.group("b"):
+        shift = lex.lookup(lex.before_weekday, match.group("b"))
+    return _found(match, "weekend", weekday=5, unit="week", weekday_shift=shift, relative=True)
+
+
 # --- the rules of one language --------------------------------------------------------------
 
 
@@ -275,6 +285,9 @@ def rules(lang: str) -> tuple[_Rule, ...]:
             rf"\s+(?P<dir>{count_dirs})"
             rf"|(?P<span>{alternation(lex.span_before_count)})\s+(?P<n2>\d{{1,3}}|{numbers})\s+(?P<u2>{units}))",
             flags), None),
+        _Rule("weekend", re.compile(
+            rf"{bw}(?:(?P<b>{alternation(lex.before_weekday)})\s+)?(?P<w>{alternation(lex.weekend)})"
+            rf"(?:\s+(?P<a>{alternation(lex.after_weekday)}))?", flags), _read_weekend),
         _Rule("weekday", re.compile(
             rf"{bw}(?:(?P<b>{alternation(lex.before_weekday)})\s+)?(?P<wd>{alone})(?!\w){part}"
             rf"(?:\s+(?P<a>{alternation(lex.after_weekday)}))?", flags), _read_weekday),
@@ -312,7 +325,7 @@ def _first_words(lang: str) -> frozenset[str]:
     entries = [
         *lex.months, *lex.weekdays, *lex.fixed, *lex.units, *lex.single_units, *lex.numbers,
         *lex.qualifiers, *lex.year_words, *lex.month_words, *lex.before_unit, *lex.before_weekday,
-        *lex.span_before_count,
+        *lex.span_before_count, *lex.weekend,
     ]
     return frozenset(key(words[0]) for entry in entries if (words := _TOKEN.findall(entry)))
 
@@ -390,6 +403,11 @@ def _join(founds: list[Found], text: str, lex: Lexicon) -> list[Found]:
 
 def _merge(current: Found, following: Found, text: str, range_gap, link_gap) -> Found | None:
     span = {"end": following.end, "text": text[current.start : following.end]}
+    if current.rule == "fixed" and current.unit == "day" and following.day is not None \
+            and re.fullmatch(r"\s*\(\s*", text[current.end : following.start]) and _absolute(following):
+        # "tomorrow (November 19)", "Kemarin (26/5)": the date says which day
+        end = following.end + 1 if text[following.end : following.end + 1] == ")" else following.end
+        return replace(following, start=current.start, end=end, text=text[current.start : end])
     if not _absolute(current):
         return None
     if _absolute(following) and range_gap.fullmatch(text, current.end, following.start):
@@ -426,6 +444,10 @@ def _plausible(found: Found, text: str, lex: Lexicon) -> bool:
             return False
         if _LAW_NUMBER.search(text[max(0, found.start - 40) : found.start]):
             return False  # "UU Nomor 1 Tahun 2023": part of a law's number
+    if found.year is not None and found.year < 1900 and found.rule in {"year", "month_year"}:
+        before = _words_before(text, found.start, 1)
+        if not before or before[-1] not in lex.old_year_after:
+            return False  # "1500 orang": a count, unless "pada 1889"
     if found.rule == "year":
         after = text[found.end : found.end + 30].split()
         if after and key(after[0].strip(".,;:)")) in lex.not_year_after:

@@ -51,6 +51,8 @@ class Lexicon:
     after_weekday: dict[str, int]
     before_weekday: dict[str, int]
     parts_of_day: tuple[str, ...]
+    weekend: tuple[str, ...]
+    old_year_after: frozenset[str]
     qualifiers: tuple[str, ...]
     qualifier_units: tuple[str, ...]
     year_words: tuple[str, ...]
@@ -105,6 +107,8 @@ def lexicon(lang: str) -> Lexicon:
         after_weekday={_key(k): v for k, v in (words["after_weekday"] or {}).items()},
         before_weekday={_key(k): v for k, v in (words["before_weekday"] or {}).items()},
         parts_of_day=tuple(words["parts_of_day"]),
+        weekend=tuple(words["weekend"]),
+        old_year_after=frozenset(_key(w) for w in words["old_year_after"]),
         qualifiers=tuple(words["qualifiers"]),
         qualifier_units=tuple(words["qualifier_units"]),
         year_words=tuple(words["year_words"]),

@@ -159,6 +159,11 @@ def _year_in_direction(month: int, day: int, anchor: dt.date, direction: int) ->
 
 
 def _relative(found: Found, anchor: dt.date | None, granularity: str, tense: str | None) -> Resolved:
+    if found.rule == "weekend":
+        if anchor is None:
+            return Resolved(None, "week", ("no publication date to place this weekend",))
+        saturday = _weekday_near(anchor, found.weekday, found.weekday_shift, tense)
+        return period(saturday, "week", 0)
     if found.rule == "weekday":
         if anchor is None:
             return Resolved(None, "day", ("no publication date to place this weekday",))

@@ -108,7 +108,7 @@ def _resolve_all(founds, texts, lang, anchor) -> list[tuple[str, Found, Resolved
     days = [(field, f, r.start) for field, f, r, _ in resolved
             if not f.relative and r.granularity == "day" and r.start is not None]
     for index, (field, found, result, tense) in enumerate(resolved):
-        if found.relative and found.rule != "weekday" and anchor is not None:
+        if found.relative and found.rule not in {"weekday", "weekend"} and anchor is not None:
             local = _speech_day(field, found, texts, days, anchor)
             if local is not None:
                 resolved[index] = (field, found, resolve(found, local, [], tense), tense)
