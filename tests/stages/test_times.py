@@ -265,3 +265,37 @@ def test_parse_field_date(value, expected):
 def test_parse_written_date_needs_a_full_date():
     assert parse_written_date("Jumat (21/1)") is None
     assert parse_written_date("pada 2014") is None
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://example.com/2022/01/21/story.html", "2022-01-21"),
+    ("https://example.com/news/20220121/story", "2022-01-21"),
+    ("https://news.detik.com/berita/d-8171947/judul-berita", None),
+    ("https://example.com/2022/13/45/story", None),
+    (None, None),
+])
+def test_date_from_url(url, expected):
+    from warta.dates.published import date_from_url
+
+    got = date_from_url(url)
+    assert (got.isoformat() if got else None) == expected
+
+
+def test_a_text_input_with_a_dated_url_gets_its_date():
+    record = warta.process("Polisi menangkap dua tersangka di Jakarta pada Jumat (21/1) malam setelah penyelidikan.",
+                           url="https://example.com/2022/01/22/berita")
+    assert record.published == Published(date="2022-01-22", precision="day", basis="url")
+    assert [t.value for t in record.times] == ["2022-01-21"]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("- Kamis, 05/11/2015 09:25 WIB", True),
+    ("Selasa, 16 Februari 2016 | 13:01 WIB", True),
+    ("21 Januari 2022", True),
+    ("Jumat (21/1) polisi menangkap dua orang", False),
+    ("Harga naik 5 persen", False),
+])
+def test_is_date_line(line, expected):
+    from warta.dates.published import is_date_line
+
+    assert is_date_line(line) is expected

@@ -33,6 +33,7 @@ class Found:
     offset: int | None = None  # units from the publication day; None: not resolvable
     relative: bool = False
     weekday_shift: int | None = None  # "Senin lalu" -1, "Senin depan" +1, "Senin ini" 0
+    numeric: bool = False  # the month was written as a number ("21/1"), not a name
     swapped: bool = False  # digits read in the order the language does not usually write
     direction: int | None = None  # a year-less date said to be past (-1: "23 Maret lalu") or ahead (+1)
     year_offset: int | None = None  # "Aug 31 last year": the year relative to the publication day
@@ -110,9 +111,9 @@ def _read_core(match: re.Match[str], lex: Lexicon, suffix: str = "") -> dict | N
     if g(f"d3{s}"):
         first, second = int(g(f"d3{s}")), int(g(f"m3{s}"))
         day, month, swapped = _numeric_order(first, second, lex.lang)
-        return {"day": day, "month": month, "year": _year(g(f"y3{s}")), "swapped": swapped}
+        return {"day": day, "month": month, "year": _year(g(f"y3{s}")), "swapped": swapped, "numeric": True}
     if g(f"y4{s}"):
-        return {"day": int(g(f"d4{s}")), "month": int(g(f"m4{s}")), "year": int(g(f"y4{s}"))}
+        return {"day": int(g(f"d4{s}")), "month": int(g(f"m4{s}")), "year": int(g(f"y4{s}")), "numeric": True}
     return None
 
 
@@ -141,7 +142,7 @@ def _read_weekday_date(match: re.Match[str], lex: Lexicon) -> Found | None:
     if match.group("pd"):
         first, second = int(match.group("pd")), int(match.group("pm"))
         day, month, swapped = _numeric_order(first, second, lex.lang)
-        parts = {"day": day, "month": month, "year": _year(match.group("py")), "swapped": swapped}
+        parts = {"day": day, "month": month, "year": _year(match.group("py")), "swapped": swapped, "numeric": True}
     else:
         parts = _read_core(match, lex, "w")
         if parts is None:

@@ -44,6 +44,7 @@ from lxml.html import HtmlElement
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
 
+from warta.dates.published import date_from_url, is_date_line, parse_written_date
 from warta.errors import NoArticleTextError
 from warta.extraction.cleanup import is_chrome
 from warta.model import Caption
@@ -223,7 +224,6 @@ _DATE_PREFIX = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 # A full date opening a path segment: /2022/01/21/, /20220121/, /2022-01-21-. Not an id's
 # digits ("d-8171947", "/20140226054445/"): the year must follow a slash and the day end
 # before a non-digit.
-_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?(\d{2})[/-]?(\d{2})(?:/|[^\d])")
 # JSON-LD anywhere in the script, so also inside "@graph" lists.
 _JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 # A time of day written in UTC ("2020-02-25T02:25:54Z", "+00:00", "GMT").
@@ -482,60 +482,16 @@ MAX_DATE_ELEMS = 20
 MAX_DATE_TEXT_CHARS = 200
 
 
-@lru_cache(maxsize=1)
-def _month_numbers() -> dict[str, int]:
-    """Month names of every shipped language: the page's language is not known yet."""
-    return {row["name"].casefold(): int(row["month"]) for lang in LANGUAGES for row in load(lang, "months.tsv")}
-
-
-@lru_cache(maxsize=1)
-def _text_date_pattern() -> re.Pattern[str]:
-    """"23 Februari 2016", "5 Agt. 2016", "February 23, 2016" in any shipped language."""
-    names = "|".join(sorted(map(re.escape, _month_numbers()), key=len, reverse=True))
-    return re.compile(
-        rf"\b(?:(?P<d1>\d{{1,2}})\s+(?P<m1>{names})\.?,?\s+(?P<y1>(?:19|20)\d{{2}})"
-        rf"|(?P<m2>{names})\.?\s+(?P<d2>\d{{1,2}}),?\s+(?P<y2>(?:19|20)\d{{2}}))\b",
-        re.IGNORECASE,
-    )
-
-
-# A line that is only a timestamp: "- Kamis, 05/11/2015 09:25 WIB", "Selasa, 16 Februari 2016 |
-# 13:01 WIB" (lists of related-article times, the date above the text).
-MAX_DATE_LINE_CHARS = 60
-_NUMERIC_DATE = r"\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}"
-_TIME_TAIL = re.compile(r"^[\s|,-]*(?:\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?)?\s*[A-Za-z]{0,4}\s*$")
-
-
-def _is_date_line(para: str) -> bool:
-    if len(para) > MAX_DATE_LINE_CHARS or not any(c.isdigit() for c in para):
-        return False
-    match = _DATE_LINE_HEAD.match(para) or _text_date_line_head().match(para)
-    return match is not None and _TIME_TAIL.match(para[match.end() :]) is not None
-
-
-_DATE_LINE_HEAD = re.compile(rf"^(?:-\s*)?(?:[^\W\d_]{{3,9}}\s*,\s*)?(?:{_NUMERIC_DATE})")
-
-
-@lru_cache(maxsize=1)
-def _text_date_line_head() -> re.Pattern[str]:
-    return re.compile(rf"^(?:-\s*)?(?:[^\W\d_]{{3,9}}\s*,\s*)?(?:{_text_date_pattern().pattern})", re.IGNORECASE)
-
-
-def _visible_date(elems: list[HtmlElement]) -> str | None:
-    """The first date written out in a date-classed element (htmldate misses Indonesian months)."""
-    pattern = _text_date_pattern()
+def _visible_date(elems: list[HtmlElement], lang: str | None) -> str | None:
+    """The first date written out with a month name in a date-classed element (htmldate misses
+    Indonesian months); numeric dates there are too often ambiguous or someone else's."""
+    langs = ("en", "id") if lang == "en" else LANGUAGES
     for elem in elems:
         text = _clean(elem.text_content())
         if len(text) > MAX_DATE_TEXT_CHARS:
             continue
-        match = pattern.search(text)
-        if not match:
-            continue
-        day, month, year = (match.group("d1", "m1", "y1") if match.group("d1")
-                            else match.group("d2", "m2", "y2"))
-        found = _iso_day(f"{year}-{_month_numbers()[month.casefold()]}-{day}")
-        if found:
-            return found
+        if day := parse_written_date(text, langs, numeric=False):
+            return day.isoformat()  # parse_written_date keeps to plausible publication years
     return None
 
 
@@ -574,7 +530,7 @@ def _paragraphs(
 def _is_chrome_line(para: str) -> bool:
     if len(para) > MAX_CHROME_LINE_CHARS:
         return False
-    if _chrome_line(para) or _is_date_line(para):
+    if _chrome_line(para) or is_date_line(para):
         return True
     row = _LABEL_ROW.match(para) if para.startswith("|") else None
     return row is not None and bool(_chrome_line(f"{row['label']}: {row['value']}"))
@@ -923,7 +879,8 @@ def _published_date(
         return day, basis
     if url_day:
         return url_day, "url"
-    if day := _visible_date(date_elems):
+    page_lang = (_lang(tree) or "")[:2].lower()
+    if day := _visible_date(date_elems, page_lang):
         return day, "html-text"
     # htmldate's text heuristics, slower, so only when the markup says nothing: the fast pass
     # first, the extensive search only when that finds nothing (it may call dateparser, whose
@@ -959,8 +916,8 @@ def _structured_date(tree: HtmlElement) -> tuple[str | None, str | None, bool]:
 
 
 def _url_day(url: str | None) -> str | None:
-    match = _URL_DATE.search(url or "")
-    return _iso_day("-".join(match.groups())) if match else None
+    day = date_from_url(url)
+    return day.isoformat() if day else None
 
 
 def _is_utc(value: str) -> bool:

@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass
 
 from warta.dates.published import parse_written_date
-
 from warta.extraction.cleanup import (
     byline_author,
     is_byline,

@@ -17,7 +17,7 @@ import dataclasses
 import re
 
 from warta.config import Options
-from warta.dates.published import parse_field_date
+from warta.dates.published import date_from_url, parse_field_date
 from warta.errors import NoArticleTextError
 from warta.extraction.cleanup import is_chrome, normalize_line, split_credit, split_dateline
 from warta.extraction.text_dump import extract_text_dump
@@ -102,6 +102,8 @@ def extract(article: Article, options: Options) -> Article:
             outlet = outlet or found.outlet
             if found.outlet and raw.format != "jsonl":
                 outlet = found.outlet  # the story's own dateline beats the page's site name
+    if published is None and (url_day := date_from_url(url)):
+        published = Published(date=url_day.isoformat(), precision="day", basis="url")
     body = "\n\n".join(p for p in paragraphs if p)
     if not body.strip():
         raise NoArticleTextError(f"no article text found in this {raw.format} input")

@@ -38,7 +38,7 @@ def _anchor(published: Published | None) -> dt.date | None:
 def _paragraph_bounds(text: str, position: int) -> tuple[int, int]:
     start = text.rfind("\n\n", 0, position)
     end = text.find("\n\n", position)
-    return (0 if start < 0 else start), (len(text) if end < 0 else end)
+    return (max(start, 0)), (len(text) if end < 0 else end)
 
 
 def _full_date(found: Found) -> dt.date | None:
