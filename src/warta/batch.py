@@ -28,8 +28,10 @@ class BatchSummary:
     added: int = 0
     failed: int = 0
     entities: int = 0
+    times: int = 0
     quotes: int = 0
     events: int = 0
+    warnings: int = 0
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
 
@@ -40,6 +42,8 @@ class BatchSummary:
     def count(self, article: Article) -> None:
         self.articles += 1
         self.entities += len(article.entities)
+        self.times += len(article.times)
+        self.warnings += len(article.warnings)
         self.quotes += len(article.quotes)
         self.events += len(article.events)
 

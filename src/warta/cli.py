@@ -96,11 +96,14 @@ def process(
     if len(summary.failures) > 20:
         err.print(f"… and {len(summary.failures) - 20} more failures (stored in {db})")
     table = Table(title="warta process", show_header=True, header_style="bold")
-    for column in ("articles", "failed", "entities", "quotes", "events", "seconds", "articles/s"):
+    for column in ("articles", "failed", "entities", "times", "quotes", "events", "s", "articles/s"):
         table.add_column(column, justify="right")
-    table.add_row(str(summary.articles), str(summary.failed), str(summary.entities), str(summary.quotes),
-                  str(summary.events), f"{summary.seconds:.2f}", f"{summary.articles_per_second:.1f}")
+    table.add_row(str(summary.articles), str(summary.failed), str(summary.entities), str(summary.times),
+                  str(summary.quotes), str(summary.events), f"{summary.seconds:.2f}",
+                  f"{summary.articles_per_second:.1f}")
     err.print(table)
+    if summary.warnings:
+        err.print(f"{summary.warnings} warning(s) for a reader to check (warta show ID lists them)")
     if store is not None:
         err.print(f"stored in {db}: {summary.added} new record(s)")
     raise typer.Exit(1 if summary.failed else 0)
