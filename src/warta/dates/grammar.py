@@ -8,6 +8,7 @@ only look like dates (``UU No. 1 Tahun 2023``, ``2024 orang``, ``Pasal 21/1``).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -346,12 +347,23 @@ def find(text: str, lang: str) -> list[Found]:
             found = read(match, lex)
             if found is not None and _plausible(found, text, lex):
                 candidates.append(found)
+    return _join([_trim(f, lex) for f in _longest_first(candidates)], text, lex)
+
+
+def _longest_first(candidates: list[Found]) -> list[Found]:
+    """Non-overlapping finds, longer ones winning, in text order."""
     candidates.sort(key=lambda f: (-(f.end - f.start), f.start))
+    starts: list[int] = []  # of the finds taken so far, sorted; they never overlap each other
+    ends: list[int] = []
     taken: list[Found] = []
     for found in candidates:
-        if all(found.end <= t.start or found.start >= t.end for t in taken):
-            taken.append(found)
-    return _join(sorted((_trim(f, lex) for f in taken), key=lambda f: f.start), text, lex)
+        i = bisect.bisect_right(starts, found.start)
+        if (i and ends[i - 1] > found.start) or (i < len(starts) and starts[i] < found.end):
+            continue
+        starts.insert(i, found.start)
+        ends.insert(i, found.end)
+        taken.insert(i, found)
+    return taken
 
 
 @cache
@@ -411,7 +423,8 @@ def _merge(current: Found, following: Found, text: str, range_gap, link_gap) -> 
         return replace(following, start=current.start, end=end, text=text[current.start : end])
     if not _absolute(current):
         return None
-    if _absolute(following) and range_gap.fullmatch(text, current.end, following.start):
+    if _absolute(following) and "range" not in (current.rule, following.rule) \
+            and range_gap.fullmatch(text, current.end, following.start):
         return _range(current, following, text)
     if current.year is None and following.relative and following.unit == "year" \
             and following.offset is not None and link_gap.fullmatch(text, current.end, following.start):
@@ -427,7 +440,7 @@ def _range(first: Found, last: Found, text: str) -> Found:
     year = first.year
     if year is None and last.year is not None:
         year = last.year - 1 if (first.month or 0) > (last.month or 13) else last.year
-    return replace(first, end=last.end, text=text[first.start : last.end], year=year)
+    return replace(first, end=last.end, text=text[first.start : last.end], year=year, rule="range")
 
 
 def _words_before(text: str, start: int, count: int = 2) -> list[str]:

@@ -11,7 +11,9 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 
 from warta.config import Options
 from warta.dates.grammar import Found, clause_tense, find
@@ -35,10 +37,52 @@ def _anchor(published: Published | None) -> dt.date | None:
     return dt.date.fromisoformat(published.date)
 
 
-def _paragraph_bounds(text: str, position: int) -> tuple[int, int]:
-    start = text.rfind("\n\n", 0, position)
-    end = text.find("\n\n", position)
-    return (max(start, 0)), (len(text) if end < 0 else end)
+class _FieldIndex:
+    """Positions in one field's text, sorted for bisection: paragraph breaks, quotation
+    marks, and the dates written in full (which lend years and date quotations)."""
+
+    def __init__(self, text: str, founds: list[Found]):
+        self.text = text
+        self.breaks = [m.start() for m in re.finditer("\n\n", text)]
+        self.straight = [m.start() for m in re.finditer('"', text)]
+        self.opening = [m.start() for m in re.finditer("“", text)]
+        self.closing = [m.start() for m in re.finditer("”", text)]
+        full = [(f.start, day) for f in founds if (day := _full_date(f))]
+        self.full_at = [pos for pos, _ in full]
+        self.full = [day for _, day in full]
+        self.days_at: list[int] = []
+        self.days: list[tuple[Found, dt.date]] = []
+
+    def paragraph(self, position: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.breaks, position)
+        low = self.breaks[i - 1] + 2 if i else 0
+        high = self.breaks[i] if i < len(self.breaks) else len(self.text)
+        return low, high
+
+    def nearest_full(self, position: int, low: int = 0, high: int | None = None) -> dt.date | None:
+        high = len(self.text) if high is None else high
+        i = bisect.bisect_left(self.full_at, position)
+        near = [j for j in (i - 1, i) if 0 <= j < len(self.full_at) and low <= self.full_at[j] <= high]
+        if not near:
+            return None
+        return self.full[min(near, key=lambda j: abs(self.full_at[j] - position))]
+
+    def quote_close(self, low: int, position: int) -> int | None:
+        """Where the quotation holding ``position`` closes, if it is inside one in its paragraph."""
+        def count(marks: list[int]) -> int:
+            return bisect.bisect_left(marks, position) - bisect.bisect_left(marks, low)
+
+        last_open = self.opening[bisect.bisect_left(self.opening, position) - 1] if count(self.opening) else -1
+        last_close = self.closing[bisect.bisect_left(self.closing, position) - 1] if count(self.closing) else -1
+        if last_open > last_close or count(self.straight) % 2 == 1:
+            after = [marks[i] for marks in (self.closing, self.straight)
+                     if (i := bisect.bisect_left(marks, position)) < len(marks)]
+            return min(after) if after else None
+        return None
+
+    def next_day(self, position: int) -> tuple[Found, dt.date] | None:
+        i = bisect.bisect_right(self.days_at, position)
+        return self.days[i] if i < len(self.days) else None
 
 
 def _full_date(found: Found) -> dt.date | None:
@@ -51,67 +95,53 @@ def _full_date(found: Found) -> dt.date | None:
         return None
 
 
-def _references(field: str, found: Found, texts: dict[str, str], full: list[tuple[str, int, dt.date]],
-                anchor: dt.date | None) -> list[dt.date]:
-    """Dates that may lend a year, most trusted first: same paragraph, publication day, page."""
-    text = texts[field]
-    low, high = _paragraph_bounds(text, found.start)
-    same = [(abs(pos - found.start), day) for f, pos, day in full if f == field and low <= pos <= high]
-    anywhere = sorted(
-        (0 if f == field else 1, abs(pos - found.start) if f == field else 0, day) for f, pos, day in full
-    )
-    ordered = [day for _, day in sorted(same)]
-    if anchor:
-        ordered.append(anchor)
-    ordered.extend(day for _, _, day in anywhere)
-    return ordered
+def _references(field: str, found: Found, index: dict[str, _FieldIndex], anchor: dt.date | None) -> list[dt.date]:
+    """Dates that may lend a year, most trusted first: the nearest full date in the same
+    paragraph, the publication day, the nearest in the field, the first of each other field."""
+    own = index[field]
+    low, high = own.paragraph(found.start)
+    ordered = [own.nearest_full(found.start, low, high), anchor, own.nearest_full(found.start)]
+    ordered.extend(other.full[0] for name, other in index.items() if name != field and other.full)
+    return [day for day in ordered if day is not None]
 
 
-def _inside_quote(text: str, low: int, position: int) -> int | None:
-    """Where the quotation holding ``position`` closes, if it is inside one in its paragraph."""
-    before = text[low:position]
-    curly_open = before.rfind("“") > before.rfind("”")
-    if curly_open or before.count('"') % 2 == 1:
-        close = min((i for i in (text.find("”", position), text.find('"', position)) if i >= 0), default=-1)
-        return close if close >= 0 else None
-    return None
-
-
-def _speech_day(field: str, found: Found, texts: dict[str, str], days: list[tuple[str, Found, dt.date]],
-                anchor: dt.date | None) -> dt.date | None:
+def _speech_day(field: str, found: Found, index: dict[str, _FieldIndex], anchor: dt.date) -> dt.date | None:
     """The day a relative time counts from when it is not the publication day.
 
+    * in apposition ("hari ini, Senin (20/10/2025)") it names that date itself;
     * in a quotation attributed with a date ("Kejadiannya tadi malam," kata X, Sabtu
-      (18/10/2025)) "tadi malam" counts from the day it was said;
-    * in apposition ("hari ini, Senin (20/10/2025)") it names that date itself."""
-    text = texts[field]
-    for other_field, other, day in days:
-        if other_field == field and other.start > found.end and not text[found.end : other.start].strip(" ,"):
-            return day - dt.timedelta(days=found.offset) if found.unit == "day" and found.offset is not None else None
-    low, high = _paragraph_bounds(text, found.start)
-    close = _inside_quote(text, low, found.start)
-    if close is None:
+      (18/10/2025)) "tadi malam" counts from the day it was said."""
+    own = index[field]
+    following = own.next_day(found.end)
+    if following and not own.text[found.end : following[0].start].strip(" ,"):
+        if found.unit == "day" and found.offset is not None:
+            return following[1] - dt.timedelta(days=found.offset)
         return None
-    for other_field, other, day in days:
-        if other_field == field and close < other.start <= high and (anchor is None or day < anchor):
-            return day
+    low, high = own.paragraph(found.start)
+    close = own.quote_close(low, found.start)
+    said = own.next_day(close) if close is not None else None
+    if said and said[0].start <= high and said[1] < anchor:
+        return said[1]
     return None
 
 
 def _resolve_all(founds, texts, lang, anchor) -> list[tuple[str, Found, Resolved, str | None]]:
-    full = [(field, f.start, day) for field, f in founds if (day := _full_date(f))]
+    index = {field: _FieldIndex(text, [f for name, f in founds if name == field]) for field, text in texts.items()}
     resolved = []
     for field, found in founds:
         tense = clause_tense(texts[field], found.start, found.end, lang)
-        references = _references(field, found, texts, full, anchor)
-        resolved.append((field, found, resolve(found, anchor, references, tense), tense))
-    days = [(field, f, r.start) for field, f, r, _ in resolved
-            if not f.relative and r.granularity == "day" and r.start is not None]
-    for index, (field, found, result, tense) in enumerate(resolved):
-        if found.relative and found.rule not in {"weekday", "weekend"} and anchor is not None:
-            local = _speech_day(field, found, texts, days, anchor)
+        resolved.append((field, found, resolve(found, anchor, _references(field, found, index, anchor), tense), tense))
+    if anchor is None:
+        return resolved
+    for field, found, result, _ in resolved:
+        if not found.relative and result.granularity == "day" and result.start is not None:
+            index[field].days_at.append(found.start)
+            index[field].days.append((found, result.start))
+    for position, (field, found, _, tense) in enumerate(resolved):
+        if found.relative and found.rule not in {"weekday", "weekend"}:
+            local = _speech_day(field, found, index, anchor)
             if local is not None:
-                resolved[index] = (field, found, resolve(found, local, [], tense), tense)
+                resolved[position] = (field, found, resolve(found, local, [], tense), tense)
     return resolved
 
 
