@@ -32,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import parsedate
 from functools import lru_cache
@@ -261,7 +262,7 @@ def extract_html(html: str, url: str | None = None, options: HtmlOptions = DEFAU
     meta.author = meta.author or _byline_text(scan.byline)
     title = _headline(meta.title, _clean(tree.findtext(".//title")), scan.headings, meta.sitename, url)
     # before the steps below drop blocks that may hold the date
-    published, basis = _published_date(tree, url, scan.date_elems)
+    published, basis = _published_date(tree, url, lambda: scan.date_elems)
     teasers = _teaser_texts(scan.list_items)
     removed: list[str] = []
     captions, gallery = _pull_captions(scan.captions) if options.strip_captions else ((), ())
@@ -860,11 +861,11 @@ def page_date(html: str, url: str | None = None) -> tuple[str | None, str | None
     tree = load_html(html)
     if tree is None:
         return None, None
-    return _published_date(tree, url, _scan(tree).date_elems)
+    return _published_date(tree, url, lambda: _scan(tree).date_elems)
 
 
 def _published_date(
-    tree: HtmlElement, url: str | None, date_elems: list[HtmlElement]
+    tree: HtmlElement, url: str | None, date_elems: Callable[[], list[HtmlElement]]
 ) -> tuple[str | None, str | None]:
     """Publication day and its basis: markup, else the URL, else a date shown in a
     date-classed element, else htmldate's search of the page."""
@@ -880,7 +881,7 @@ def _published_date(
     if url_day:
         return url_day, "url"
     page_lang = (_lang(tree) or "")[:2].lower()
-    if day := _visible_date(date_elems, page_lang):
+    if day := _visible_date(date_elems(), page_lang):
         return day, "html-text"
     # htmldate's text heuristics, slower, so only when the markup says nothing: the fast pass
     # first, the extensive search only when that finds nothing (it may call dateparser, whose
