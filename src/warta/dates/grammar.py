@@ -223,22 +223,21 @@ def _read_weekday(match: re.Match[str], lex: Lexicon) -> Found | None:
         return None
     if name in lex.title_case_weekdays and not _title_case(wd_text):
         return None
-    shift = None
-    if match.group("a"):
-        shift = lex.lookup(lex.after_weekday, match.group("a"))
-    elif match.group("b"):
-        shift = lex.lookup(lex.before_weekday, match.group("b"))
     return _found(match, "weekday", weekday=lex.weekday(wd_text), weekday_text=wd_text,
-                  weekday_shift=shift, relative=True)
+                  weekday_shift=_shift(match, lex), relative=True)
+
+
+def _shift(match: re.Match[str], lex: Lexicon) -> int | None:
+    """'Senin lalu' / 'last Friday' -1, 'Senin depan' / 'next Monday' +1, 'ini' / 'this' 0."""
+    if match.group("a"):
+        return lex.lookup(lex.after_weekday, match.group("a"))
+    if match.group("b"):
+        return lex.lookup(lex.before_weekday, match.group("b"))
+    return None
 
 
 def _read_weekend(match: re.Match[str], lex: Lexicon) -> Found | None:
-    shift = None
-    if match.group("a"):
-        shift = lex.lookup(lex.after_weekday, match.group("a"))
-    elif match.group("b"):
-        shift = lex.lookup(lex.before_weekday, match.group("b"))
-    return _found(match, "weekend", weekday=5, unit="week", weekday_shift=shift, relative=True)
+    return _found(match, "weekend", weekday=5, unit="week", weekday_shift=_shift(match, lex), relative=True)
 
 
 # --- the rules of one language --------------------------------------------------------------
