@@ -114,6 +114,14 @@ def test_jsonl_lines_become_documents_and_bad_lines_fail_alone(tmp_path):
     assert items[4].source.line == 5
 
 
+def test_indonesian_export_keys_are_read_without_a_field_map(tmp_path):
+    path = tmp_path / "detik.jsonl"
+    path.write_text(json.dumps({"judul": "Satu", "isi_berita": "Isi satu.", "tanggal": "10/21/2025 20:43",
+                                "tautan": "https://news.detik.com/berita/d-8171947/satu"}) + "\n")
+    (article,) = read_inputs([str(path)], OPTIONS, parse_field_map([]))
+    assert (article.raw.title, article.raw.content, article.raw.published) == ("Satu", "Isi satu.", "10/21/2025 20:43")
+
+
 def test_jsonl_gz_and_stdin(tmp_path):
     path = tmp_path / "b.jsonl.gz"
     path.write_bytes(gzip.compress(b'{"title": "T", "text": "Isi."}\n'))

@@ -30,12 +30,14 @@ _HTML_SIGNS = re.compile(
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?>")
 
 # JSONL keys read by default for each article field; ``--field`` adds or replaces.
+# Keys tried in order; the Indonesian ones are those of common Indonesian news exports
+# (the detik dataset: judul, isi_berita, tautan, tanggal in M/D/YYYY HH:MM).
 DEFAULT_FIELDS: Mapping[str, tuple[str, ...]] = {
-    "title": ("title", "headline"),
-    "text": ("text", "body", "content"),
+    "title": ("title", "headline", "judul"),
+    "text": ("text", "body", "content", "isi_berita", "isi"),
     "html": ("html",),
-    "url": ("url", "link"),
-    "published": ("published", "date", "published_at", "datePublished"),
+    "url": ("url", "link", "tautan"),
+    "published": ("published", "date", "published_at", "datePublished", "tanggal"),
     "outlet": ("outlet", "source_name", "site_name"),
     "author": ("author", "authors", "byline"),
 }
