@@ -122,6 +122,11 @@ ENGLISH = [
     ("Thursday's session ended early.", "Thursday", "2022-01-20", "day"),
     ("The athletes meet on July 23-August 8 next year.", "July 23-August 8 next year", "2023-07-23", "day"),
     ("Sales rose in the last three weeks.", "the last three weeks", "2021-12-27", "week"),
+    ("The sale closed last March.", "last March", "2021-03", "month"),
+    ("Rules will apply until the 27th of October.", "27th of October", "2022-10-27", "day"),
+    ("She joined in April of 2019.", "April of 2019", "2019-04", "month"),
+    ("It ships before the end of the year.", "the end of the year", "2022", "year"),
+    ("Rain is forecast ahead of Tuesday's vote.", "Tuesday", "2022-01-25", "day"),
 ]
 
 

@@ -82,10 +82,11 @@ def _date_core(lex: Lexicon, suffix: str = "") -> str:
     a day range ("13 sampai dengan 25 Februari") is one date, its first day."""
     months = alternation(lex.months)
     to = rf"\s*(?:{alternation(lex.range_words, boundary=False)})\s*"
+    of = alternation(lex.day_month_links)
     s = suffix
     num = r"(?<![\w/.])(?<!\d-)"  # a number starts a token: not inside "12/21/2022" or "d-8171947"
     return (
-        rf"(?:{num}(?P<d1{s}>{_DAY})(?:{to}{_DAY})?\s+(?P<m1{s}>{months})\.?(?:,?\s+(?P<y1{s}>{_YEAR}))?"
+        rf"(?:{num}(?P<d1{s}>{_DAY})(?:{to}{_DAY})?\s+(?:{of}\s+)?(?P<m1{s}>{months})\.?(?:,?\s+(?P<y1{s}>{_YEAR}))?"
         rf"|(?<!\w)(?P<m2{s}>{months})\.?\s+(?P<d2{s}>{_DAY})(?!\d)(?:{to}{_DAY}(?!\d))?(?:,?\s+(?P<y2{s}>{_YEAR}))?"
         rf"|{num}(?P<d3{s}>\d{{1,2}})(?P<sep{s}>[/.-])(?P<m3{s}>\d{{1,2}})(?P=sep{s})(?P<y3{s}>{_YEAR}|\d{{2}})(?![\d/])"
         rf"|{num}(?P<y4{s}>{_YEAR})-(?P<m4{s}>\d{{2}})-(?P<d4{s}>\d{{2}})(?!\d))"
@@ -165,6 +166,11 @@ def _read_month(match: re.Match[str], lex: Lexicon) -> Found | None:
     month_text = match.group("m")
     if not _title_case(month_text) or key(month_text) not in lex.full_months:
         return None
+    if match.group("b"):  # "last March": the previous year's; "next March": the next one
+        shift = lex.lookup(lex.before_weekday, match.group("b"))
+        if shift == -1:
+            return _found(match, "month", month=lex.month(month_text), year_offset=-1)
+        return _found(match, "month", month=lex.month(month_text), direction=shift or None)
     if lex.month_alone_after and not match.group("q"):
         before = match.string[max(0, match.start() - 20) : match.start()].split()
         last = key(before[-1]).rstrip("-") if before else ""
@@ -271,16 +277,19 @@ def rules(lang: str) -> tuple[_Rule, ...]:
             rf"(?:{paren_dm}|\(?{_date_core(lex, 'w')}\)?){part}{clock}", flags), _read_weekday_date),
         _Rule("date", re.compile(rf"{_date_core(lex)}{part}{clock}", flags), _read_date),
         _Rule("month_year", re.compile(
-            rf"{bw}{qual}?(?:{month_words}\s+)?(?P<m>{months})\.?,?\s+(?:{year_words}\s+)?(?P<y>{_YEAR})(?![\d.,]\d)",
+            rf"{bw}{qual}?(?:{month_words}\s+)?(?P<m>{months})\.?,?\s+(?:(?:{year_words}|{alternation(lex.year_links)})\s+)?(?P<y>{_YEAR})(?![\d.,]\d)",
             flags), _read_month_year),
-        _Rule("month", re.compile(rf"{bw}{qual}?(?:{month_words}\s+)?(?P<m>{months})(?![\w])", flags), _read_month),
+        _Rule("month", re.compile(
+            rf"{bw}{qual}?(?:(?P<b>{alternation(lex.before_weekday)})\s+)?(?:{month_words}\s+)?(?P<m>{months})(?![\w])",
+            flags), _read_month),
         _Rule("year", re.compile(
             rf"{b}(?<!\d\s){qual}?(?:{year_words}\s+)?(?P<y>{_YEAR})(?:\s*[-–/]\s*(?:{_YEAR}|\d{{2}}))?(?![\d.,]\d|\w|\s*%|\s?\d){decades}",
             flags), _read_year),
         _Rule("fixed", re.compile(rf"{bw}(?P<f>{alternation(lex.fixed)}){part}", flags), _read_fixed),
         _Rule("unit", re.compile(
             rf"{bw}{qual}?(?:(?P<u>{units})\s+(?P<a>{alternation(lex.after_unit)})"
-            rf"|(?P<b>{alternation(lex.before_unit)})\s+(?P<u2>{units}))", flags), None),
+            rf"|(?P<b>{alternation(lex.before_unit)})\s+(?P<u2>{units})"
+            rf"|(?(q)(?P<the>{alternation(lex.qualified_unit_words)})\s+(?P<u3>{units})|(?!x)x))", flags), None),
         _Rule("count", re.compile(
             rf"{b}(?:(?:(?P<n>\d{{1,3}}|{numbers})\s+(?P<u>{units})|(?P<single>{alternation(lex.single_units)}))"
             rf"\s+(?P<dir>{count_dirs})"
@@ -297,6 +306,8 @@ def rules(lang: str) -> tuple[_Rule, ...]:
 
 
 def _read_unit_any(match: re.Match[str], lex: Lexicon) -> Found | None:
+    if match.group("the"):  # "(the end of) the year": the current one
+        return _found(match, "unit", unit=lex.lookup(lex.units, match.group("u3")), offset=0, relative=True)
     if match.group("u") is None:  # "last week": English order
         unit = lex.lookup(lex.units, match.group("u2"))
         offset = lex.lookup(lex.before_unit, match.group("b"))

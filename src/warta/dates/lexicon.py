@@ -64,6 +64,8 @@ class Lexicon:
     clause_breaks: tuple[str, ...]
     range_words: tuple[str, ...]
     year_links: tuple[str, ...]
+    day_month_links: tuple[str, ...]
+    qualified_unit_words: tuple[str, ...]
     recurring_before: frozenset[str]
     decade_suffixes: tuple[str, ...]
     time_zones: tuple[str, ...]
@@ -120,6 +122,8 @@ def lexicon(lang: str) -> Lexicon:
         clause_breaks=tuple(words["clause_breaks"]),
         range_words=tuple(words["range_words"]),
         year_links=tuple(words["year_links"]),
+        day_month_links=tuple(words["day_month_links"]),
+        qualified_unit_words=tuple(words["qualified_unit_words"]),
         recurring_before=frozenset(_key(w) for w in words["recurring_before"]),
         decade_suffixes=tuple(words["decade_suffixes"]),
         time_zones=tuple(words["time_zones"]),
