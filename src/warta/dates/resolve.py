@@ -34,7 +34,6 @@ class Resolved:
     granularity: str  # day | week | month | year
     warnings: tuple[str, ...] = ()
     start: dt.date | None = None  # first day of the period the value names
-    explicit: bool = False  # the text wrote the full date itself (a year is given)
 
 
 def granularity_of(found: Found) -> str:
@@ -54,13 +53,13 @@ def resolve(found: Found, anchor: dt.date | None, references: list[dt.date], ten
         return _relative(found, anchor, granularity, tense)
     if granularity == "year":
         start = dt.date(found.year, 1, 1)
-        return _checked(Resolved(f"{found.year:04d}", "year", (), start, True), found, anchor, tense)
+        return _checked(Resolved(f"{found.year:04d}", "year", (), start), found, anchor, tense)
     if granularity == "month":
         year = found.year if found.year is not None else _year_for(found, 15, anchor, references, tense)
         if year is None:
             return Resolved(None, "month", ("no year for this month in the text or the publication date",))
         start = dt.date(year, found.month, 1)
-        resolved = Resolved(f"{year:04d}-{found.month:02d}", "month", (), start, found.year is not None)
+        resolved = Resolved(f"{year:04d}-{found.month:02d}", "month", (), start)
         return _checked(resolved, found, anchor, tense)
     return _day(found, anchor, references, tense)
 
@@ -80,7 +79,7 @@ def _day(found: Found, anchor: dt.date | None, references: list[dt.date], tense:
         warnings.append(_weekday_warning(found, day))
     if found.swapped:
         warnings.append(f"{found.text!r} read in the unusual day/month order: {day.isoformat()}")
-    resolved = Resolved(day.isoformat(), "day", tuple(warnings), day, found.year is not None)
+    resolved = Resolved(day.isoformat(), "day", tuple(warnings), day)
     return _checked(resolved, found, anchor, tense)
 
 
@@ -219,4 +218,4 @@ def _checked(resolved: Resolved, found: Found, anchor: dt.date | None, tense: st
         warnings.append(
             f"{resolved.value} is after the publication date {anchor.isoformat()} but told in the past tense"
         )
-    return Resolved(resolved.value, resolved.granularity, tuple(warnings), resolved.start, resolved.explicit)
+    return Resolved(resolved.value, resolved.granularity, tuple(warnings), resolved.start)

@@ -41,7 +41,7 @@ PROSE_LONG_WORDS = 25
 WRAP_MIN_CHARS = 50
 # A line above the story this short that holds a full date is its date line
 # ("Kompas.com - Selasa, 21 Oktober 2025 14:05 WIB"); longer lines are prose or teasers.
-MAX_DATE_LINE_CHARS = 80
+MAX_LEAD_DATE_LINE_CHARS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +135,7 @@ def extract_text_dump(text: str) -> TextDumpExtraction:
             or line == title
         ):
             boilerplate.append(line)
-            if in_lead and published is None and len(line) <= MAX_DATE_LINE_CHARS:
+            if in_lead and published is None and len(line) <= MAX_LEAD_DATE_LINE_CHARS:
                 published = parse_written_date(line)
             continue
         if line in seen:  # a repeated prose paragraph (teaser printed twice): keep it once
