@@ -246,6 +246,25 @@ def _read_weekend(match: re.Match[str], lex: Lexicon) -> Found | None:
     return _found(match, "weekend", weekday=5, unit="week", weekday_shift=_shift(match, lex), relative=True)
 
 
+def _read_unit_any(match: re.Match[str], lex: Lexicon) -> Found | None:
+    if match.group("the"):  # "(the end of) the year": the current one
+        return _found(match, "unit", unit=lex.lookup(lex.units, match.group("u3")), offset=0, relative=True)
+    if match.group("u") is None:  # "last week": English order
+        unit = lex.lookup(lex.units, match.group("u2"))
+        offset = lex.lookup(lex.before_unit, match.group("b"))
+        return _found(match, "unit", unit=unit, offset=offset, relative=True)
+    return _read_unit(match, lex)
+
+
+def _read_count_any(match: re.Match[str], lex: Lexicon) -> Found | None:
+    if match.group("span"):  # "the last three weeks"
+        text = match.group("n2")
+        count = int(text) if text.isdigit() else lex.lookup(lex.numbers, text)
+        unit = lex.lookup(lex.units, match.group("u2"))
+        return _found(match, "count", unit=unit, offset=None if count is None else -count, relative=True)
+    return _read_count(match, lex)
+
+
 # --- the rules of one language --------------------------------------------------------------
 
 
@@ -289,12 +308,12 @@ def rules(lang: str) -> tuple[_Rule, ...]:
         _Rule("unit", re.compile(
             rf"{bw}{qual}?(?:(?P<u>{units})\s+(?P<a>{alternation(lex.after_unit)})"
             rf"|(?P<b>{alternation(lex.before_unit)})\s+(?P<u2>{units})"
-            rf"|(?(q)(?P<the>{alternation(lex.qualified_unit_words)})\s+(?P<u3>{units})|(?!x)x))", flags), None),
+            rf"|(?(q)(?P<the>{alternation(lex.qualified_unit_words)})\s+(?P<u3>{units})|(?!x)x))", flags), _read_unit_any),
         _Rule("count", re.compile(
             rf"{b}(?:(?:(?P<n>\d{{1,3}}|{numbers})\s+(?P<u>{units})|(?P<single>{alternation(lex.single_units)}))"
             rf"\s+(?P<dir>{count_dirs})"
             rf"|(?P<span>{alternation(lex.span_before_count)})\s+(?P<n2>\d{{1,3}}|{numbers})\s+(?P<u2>{units}))",
-            flags), None),
+            flags), _read_count_any),
         _Rule("weekend", re.compile(
             rf"{bw}(?:(?P<b>{alternation(lex.before_weekday)})\s+)?(?P<w>{alternation(lex.weekend)})"
             rf"(?:\s+(?P<a>{alternation(lex.after_weekday)}))?", flags), _read_weekend),
@@ -305,26 +324,6 @@ def rules(lang: str) -> tuple[_Rule, ...]:
     return tuple(table)
 
 
-def _read_unit_any(match: re.Match[str], lex: Lexicon) -> Found | None:
-    if match.group("the"):  # "(the end of) the year": the current one
-        return _found(match, "unit", unit=lex.lookup(lex.units, match.group("u3")), offset=0, relative=True)
-    if match.group("u") is None:  # "last week": English order
-        unit = lex.lookup(lex.units, match.group("u2"))
-        offset = lex.lookup(lex.before_unit, match.group("b"))
-        return _found(match, "unit", unit=unit, offset=offset, relative=True)
-    return _read_unit(match, lex)
-
-
-def _read_count_any(match: re.Match[str], lex: Lexicon) -> Found | None:
-    if match.group("span"):  # "the last three weeks"
-        text = match.group("n2")
-        count = int(text) if text.isdigit() else lex.lookup(lex.numbers, text)
-        unit = lex.lookup(lex.units, match.group("u2"))
-        return _found(match, "count", unit=unit, offset=None if count is None else -count, relative=True)
-    return _read_count(match, lex)
-
-
-_READERS = {"unit": _read_unit_any, "count": _read_count_any}
 
 
 _TOKEN = re.compile(r"[^\W_]+")
@@ -349,12 +348,11 @@ def find(text: str, lang: str) -> list[Found]:
     starts = [m.start() for m in _TOKEN.finditer(text) if m.group()[0].isdigit() or key(m.group()) in first_words]
     candidates: list[Found] = []
     for rule in rules(lang):
-        read = rule.read or _READERS[rule.name]
         for start in starts:
             match = rule.pattern.match(text, start)
             if match is None:
                 continue
-            found = read(match, lex)
+            found = rule.read(match, lex)
             if found is not None and _plausible(found, text, lex):
                 candidates.append(found)
     return _join([_trim(f, lex) for f in _longest_first(candidates)], text, lex)

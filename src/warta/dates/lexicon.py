@@ -25,7 +25,8 @@ def alternation(words, *, boundary: bool = True) -> str:
     return rf"(?:{body})" if not boundary else rf"(?:{body})(?![\w])"
 
 
-def _key(text: str) -> str:
+def key(text: str) -> str:
+    """How a word is looked up in a lexicon table: case-folded, single-spaced."""
     return " ".join(text.casefold().split())
 
 
@@ -73,13 +74,13 @@ class Lexicon:
     future_markers: frozenset[str]
 
     def month(self, text: str) -> int:
-        return self.months[_key(text).rstrip(".")]
+        return self.months[key(text).rstrip(".")]
 
     def weekday(self, text: str) -> int:
-        return self.weekdays[_key(text).rstrip(".")]
+        return self.weekdays[key(text).rstrip(".")]
 
     def lookup(self, table: dict, text: str):
-        return table[_key(text)]
+        return table[key(text)]
 
 
 @cache
@@ -95,43 +96,39 @@ def lexicon(lang: str) -> Lexicon:
         weekdays={row["name"]: int(row["weekday"]) for row in weekdays},
         title_case_weekdays=frozenset(row["name"] for row in weekdays if row["case"] == "title"),
         alone_weekdays=frozenset(row["name"] for row in weekdays if row["alone"] == "yes"),
-        numbers={_key(k): v for k, v in words["numbers"].items()},
-        units={_key(k): v for k, v in words["units"].items()},
-        single_units={_key(k): v for k, v in (words["single_units"] or {}).items()},
-        fixed={_key(k): (tuple(v) if v else None) for k, v in words["fixed"].items()},
-        after_unit={_key(k): v for k, v in (words["after_unit"] or {}).items()},
-        before_unit={_key(k): v for k, v in (words["before_unit"] or {}).items()},
+        numbers={key(k): v for k, v in words["numbers"].items()},
+        units={key(k): v for k, v in words["units"].items()},
+        single_units={key(k): v for k, v in (words["single_units"] or {}).items()},
+        fixed={key(k): (tuple(v) if v else None) for k, v in words["fixed"].items()},
+        after_unit={key(k): v for k, v in (words["after_unit"] or {}).items()},
+        before_unit={key(k): v for k, v in (words["before_unit"] or {}).items()},
         count_back=tuple(words["count_back"]),
         count_ahead=tuple(words["count_ahead"]),
         count_span=tuple(words["count_span"]),
         duration_before=tuple(words["duration_before"]),
         span_before_count=tuple(words["span_before_count"]),
-        after_weekday={_key(k): v for k, v in (words["after_weekday"] or {}).items()},
-        before_weekday={_key(k): v for k, v in (words["before_weekday"] or {}).items()},
+        after_weekday={key(k): v for k, v in (words["after_weekday"] or {}).items()},
+        before_weekday={key(k): v for k, v in (words["before_weekday"] or {}).items()},
         parts_of_day=tuple(words["parts_of_day"]),
         weekend=tuple(words["weekend"]),
-        old_year_after=frozenset(_key(w) for w in words["old_year_after"]),
+        old_year_after=frozenset(key(w) for w in words["old_year_after"]),
         qualifiers=tuple(words["qualifiers"]),
         qualifier_units=tuple(words["qualifier_units"]),
         year_words=tuple(words["year_words"]),
         month_words=tuple(words["month_words"]),
-        month_alone_after=frozenset(_key(w) for w in words["month_alone_after"]),
-        not_date_before=frozenset(_key(w) for w in words["not_date_before"]),
-        not_year_after=frozenset(_key(w) for w in words["not_year_after"]),
+        month_alone_after=frozenset(key(w) for w in words["month_alone_after"]),
+        not_date_before=frozenset(key(w) for w in words["not_date_before"]),
+        not_year_after=frozenset(key(w) for w in words["not_year_after"]),
         clock_words=tuple(words["clock_words"]),
         clause_breaks=tuple(words["clause_breaks"]),
         range_words=tuple(words["range_words"]),
         year_links=tuple(words["year_links"]),
         day_month_links=tuple(words["day_month_links"]),
         qualified_unit_words=tuple(words["qualified_unit_words"]),
-        recurring_before=frozenset(_key(w) for w in words["recurring_before"]),
+        recurring_before=frozenset(key(w) for w in words["recurring_before"]),
         decade_suffixes=tuple(words["decade_suffixes"]),
         time_zones=tuple(words["time_zones"]),
-        past_markers=frozenset(_key(w) for w in words["past_markers"]),
-        future_markers=frozenset(_key(w) for w in words["future_markers"]),
+        past_markers=frozenset(key(w) for w in words["past_markers"]),
+        future_markers=frozenset(key(w) for w in words["future_markers"]),
     )
 
-
-def key(text: str) -> str:
-    """How a matched word is looked up in a lexicon table: case-folded, single-spaced."""
-    return _key(text)
