@@ -101,3 +101,14 @@ def test_word_lists_are_plain_lowercase_phrases(lang, name):
 def test_news_agencies_are_plain_names():
     agencies = load("common", "news_agencies.txt")
     assert "REUTERS" in agencies and all(re.fullmatch(r"[A-Za-z][A-Za-z -]*", a) for a in agencies)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", ["entity_words.yaml", "titles.yaml"])
+def test_entity_word_files_share_one_schema(lang, name):
+    """Same keys in every language; every value a list of non-empty strings (YAML reads `no` as False)."""
+    words = load(lang, name)
+    assert set(words) == set(load("id", name))
+    lists = [v for k, v in words.items() if k != "offices"] + list((words.get("offices") or {}).values())
+    for values in lists:
+        assert isinstance(values, list) and all(isinstance(w, str) and w.strip() for w in values)

@@ -145,6 +145,39 @@ def show(
     Console().print(render_article(article))
 
 
+actors_app = typer.Typer(no_args_is_help=True, help="Inspect the actor dictionary.")
+app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command("find")
+def actors_find(
+    name: str = typer.Argument(..., help="A name or part of one, in any letter case."),
+    limit: int = typer.Option(20, "--limit", help="Show at most this many actors."),
+    config: Path | None = typer.Option(None, "--config", help="TOML file (its actor_files are read too)."),
+) -> None:
+    """Actors whose name or alias contains NAME, with ids, offices and the files they come from."""
+    from warta.actors.dictionary import load_dictionary
+
+    try:
+        dictionary = load_dictionary(tuple(_options(config, "auto", False).actor_files))
+    except WartaError as exc:
+        err.print(f"[red]error[/red] {exc.code}: {exc.message}")
+        raise typer.Exit(1) from None
+    found = dictionary.find(name)
+    if not found:
+        err.print(f"no actor matches {name!r} (dictionary: {', '.join(dictionary.sources)})")
+        raise typer.Exit(1)
+    table = Table("id", "name", "kind", "country", "sector", "matched", "offices")
+    for actor, matched in found[:limit]:
+        terms = [f"{t.office} {t.country or ''} {t.start or '…'}–{t.end or ''}".replace("  ", " ")
+                 for terms in dictionary.terms.values() for t in terms if t.actor == actor.id]
+        table.add_row(actor.id, actor.name, actor.kind, actor.country or "", actor.sector or "",
+                      matched, "\n".join(terms))
+    Console().print(table)
+    if len(found) > limit:
+        err.print(f"{len(found) - limit} more; use --limit")
+
+
 def main() -> None:
     app()
 

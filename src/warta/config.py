@@ -25,6 +25,7 @@ class Options:
     debug: bool = False
     stages: tuple[str, ...] = ("extract", "language", "sentences", "times")
     language: str = "auto"
+    actor_files: tuple[str, ...] = ()
 
     def evolve(self, **changes: Any) -> Options:
         return dataclasses.replace(self, **changes)

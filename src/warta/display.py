@@ -51,6 +51,8 @@ def render_article(article: Article) -> Group:
     for n, caption in enumerate(article.captions):
         text = _field_text(article, f"caption:{n}", caption.text)
         parts.append(Panel(text, title=f"caption {n} — credit: {caption.credit or '—'}", title_align="left"))
+    if article.entities:
+        parts.append(_entities_table(article))
     if article.times:
         parts.append(_times_table(article))
     summary = (f"{len(article.sentences)} sentences, {len(article.entities)} entities, "
@@ -60,6 +62,25 @@ def render_article(article: Article) -> Group:
     for warning in article.warnings:
         parts.append(Text(f"warning: {warning}", style="yellow"))
     return Group(*parts)
+
+
+def _entities_table(article: Article) -> Table:
+    """Each name once per actor, with how often it occurs, so a reader sees who the story is about."""
+    actors = {a.id: a for a in article.actors}
+    rows: dict[tuple[str, str | None], list[str]] = {}
+    for entity in article.entities:
+        rows.setdefault((entity.type, entity.actor), []).append(entity.span.text)
+    table = Table(title="entities", title_justify="left", show_edge=False)
+    for column in ("type", "as written", "actor", "kind", "country", "sector"):
+        table.add_column(column)
+    for (kind, actor_id), texts in rows.items():
+        actor = actors.get(actor_id or "")
+        written = ", ".join(dict.fromkeys(texts)) + (f" ×{len(texts)}" if len(texts) > 1 else "")
+        table.add_row(kind, Text(written, style=_STYLES["entity"]),
+                      f"{actor.name} ({actor.id})" if actor else "—",
+                      actor.kind if actor else "", (actor.country or "") if actor else "",
+                      (actor.sector or "") if actor else "")
+    return table
 
 
 def _times_table(article: Article) -> Table:

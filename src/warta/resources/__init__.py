@@ -23,6 +23,14 @@ from typing import Any
 from warta.errors import ResourceError
 
 LANGUAGES = ("id", "en")
+# Languages Warta ships no data for but reads with a shipped language's data.
+_READ_AS = {"ms": "id"}
+
+
+def data_language(code: str | None) -> str | None:
+    """The shipped language whose data reads text in ``code`` (Malay reads as Indonesian)."""
+    lang = _READ_AS.get(code or "", code)
+    return lang if lang in LANGUAGES else None
 
 
 def _root():

@@ -20,15 +20,7 @@ from warta.dates.grammar import Found, clause_tense, find
 from warta.dates.published import infer_published
 from warta.dates.resolve import Resolved, resolve
 from warta.model import Article, Published, Span, TimeMention
-from warta.resources import LANGUAGES
-
-# Languages whose time words Warta does not ship but a shipped language covers.
-_READ_AS = {"ms": "id"}
-
-
-def _language(article: Article) -> str | None:
-    lang = _READ_AS.get(article.language or "", article.language)
-    return lang if lang in LANGUAGES else None
+from warta.resources import data_language
 
 
 def _anchor(published: Published | None) -> dt.date | None:
@@ -146,7 +138,7 @@ def _resolve_all(founds, texts, lang, anchor) -> list[tuple[str, Found, Resolved
 
 
 def find_times(article: Article, options: Options) -> Article:
-    lang = _language(article)
+    lang = data_language(article.language)
     if lang is None:
         return article.evolve(times=())
     texts = dict(article.text_fields())

@@ -1,0 +1,244 @@
+"""Stage ``actors``: link every entity to one canonical actor, and name the actors.
+
+Steps, in order, for one article:
+
+1. States, organisations and demonyms the dictionary knows link directly (``AS`` → USA).
+   A capital is its state ("Moskow menuntut …") unless a locative word stands before it
+   ("di Moskow"): then it is the city, from the gazetteer.
+2. Places link to the gazetteer, preferring countries the article names.
+3. People: a dictionary name first; else the holder of the office whose title stands
+   before the name on the story's date ("Menlu Rusia Sergei Lavrov"), if the names agree;
+   else the full name already given in this article (``Lavrov`` → Sergei Lavrov); else the
+   one dictionary person with that name word (in office on the day, if several); else a
+   new actor whose id is the normalised name, so it is the same in every article.
+4. An office title with no name ("kata Menlu Rusia", "Presiden" in Indonesian news) is
+   itself a PER mention of whoever held the office on the story's date.
+5. The dateline's place gets its gazetteer id (``Moskow`` → GeoNames 524901).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from warta.actors.dictionary import (
+    ActorDictionary,
+    fold,
+    load_dictionary,
+    minted_id,
+    name_key,
+    tokens,
+)
+from warta.actors.places import best_place
+from warta.actors.scan import Hit, PhraseIndex
+from warta.config import Options
+from warta.model import Actor, Article, Dateline, Entity, Span
+from warta.resources import data_language, load
+
+_SEPARATORS = re.compile(r"[\s,]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Titles:
+    index: PhraseIndex
+    offices: dict[str, tuple[str, ...]]  # title key → office ids
+    skip: frozenset[str]  # honorifics and person prefixes: stand between a title and a name
+    former: frozenset[str]
+    locatives: frozenset[str]
+    home: tuple[str, ...]
+
+
+@cache
+def _titles(lang: str) -> _Titles:
+    titles = load(lang, "titles.yaml")
+    words = load(lang, "entity_words.yaml")
+    offices: dict[str, list[str]] = {}
+    for office, names in titles["offices"].items():
+        for title in names:
+            offices.setdefault(name_key(title), []).append(office)
+    return _Titles(
+        index=PhraseIndex(offices),
+        offices={key: tuple(ids) for key, ids in offices.items()},
+        skip=frozenset(name_key(w) for w in (*titles.get("honorifics", ()), *words["person_prefixes"])),
+        former=frozenset(fold(w) for w in words["former"]),
+        locatives=frozenset(name_key(w) for w in words["locatives"]),
+        home=tuple(words["home_countries"]),
+    )
+
+
+def _day(article: Article) -> dt.date | None:
+    return dt.date.fromisoformat(article.published.date) if article.published else None
+
+
+class _Linker:
+    """What linking one article needs to remember: its actors, people and countries."""
+
+    def __init__(self, article: Article, dictionary: ActorDictionary, lang: str):
+        self.article = article
+        self.dictionary = dictionary
+        self.lang = lang
+        self.titles = _titles(lang)
+        self.day = _day(article)
+        self.actors: dict[str, Actor] = {}
+        self.people: list[tuple[tuple[str, ...], str]] = []  # (folded name words, actor id)
+
+    def use(self, actor: Actor) -> str:
+        self.actors.setdefault(actor.id, actor)
+        return actor.id
+
+    def known(self, actor_id: str) -> str:
+        return self.use(self.dictionary.actors[actor_id])
+
+    # -- titles ------------------------------------------------------------------
+    def title_before(self, entity: Entity, text: str, titles: list[Hit], gpes: list[Entity]
+                     ) -> tuple[Hit, str | None] | None:
+        """The office title standing right before ``entity`` and the state named with it."""
+        for hit in reversed(titles):
+            if hit.end > entity.span.start:
+                continue
+            gap = text[hit.end:entity.span.start]
+            country = None
+            for gpe in gpes:
+                if hit.end <= gpe.span.start and gpe.span.end <= entity.span.start:
+                    actor = self.dictionary.actors.get(gpe.actor or "")
+                    if actor and actor.kind == "state":
+                        country = actor.id
+                    gap = gap.replace(gpe.span.text, " ", 1)
+            rest = [w for w in tokens(gap) if w not in ",." and name_key(w) not in self.titles.skip]
+            return (hit, country) if not rest else None
+        return None
+
+    def holder(self, title: Hit, country: str | None) -> str | None:
+        for office in self.titles.offices[title.key]:
+            for where in ((country,) if country else self.titles.home):
+                person = self.dictionary.holder(office, where, self.day)
+                if person:
+                    return person
+        return None
+
+    def is_former(self, text: str, title: Hit) -> bool:
+        before = tokens(text[max(0, title.start - 30):title.start])
+        return bool(before) and fold(before[-1]) in self.titles.former
+
+    # -- people ------------------------------------------------------------------
+    def person(self, name: str, title: tuple[Hit, str | None] | None) -> str:
+        words = [w for w in tokens(name) if w.isalnum() and name_key(w) not in self.titles.skip]
+        clean = " ".join(words) or name
+        entries = [e for e in self.dictionary.lookup(clean, self.lang)
+                   if self.dictionary.actors[e.actor].kind == "person"]
+        holder = self.holder(*title) if title else None
+        if entries:
+            ids = [e.actor for e in entries]
+            return self.known(holder if holder in ids else ids[0])
+        folded = tuple(fold(w) for w in words)
+        if holder and set(folded) & set(tokens(fold(self.dictionary.actors[holder].name))):
+            return self.known(holder)
+        if len(folded) <= 2:
+            for full, actor_id in self.people:
+                if len(full) > len(folded) and set(folded) <= set(full):
+                    return actor_id
+        if len(folded) == 1:
+            candidates = self.dictionary.people_named(words[0])
+            if len(candidates) > 1 and self.day:
+                candidates = [c for c in candidates if self._in_office(c)]
+            if len(candidates) == 1:
+                return self.known(candidates[0])
+        office = self.dictionary.offices.get(self.titles.offices[title[0].key][0], {}) if title else {}
+        actor = Actor(id=minted_id("person", clean), name=clean, kind="person",
+                      country=title[1] if title else None, sector=office.get("sector"))
+        actor_id = self.use(actor)
+        if len(folded) >= 2:
+            self.people.append((folded, actor_id))
+        return actor_id
+
+    def _in_office(self, actor_id: str) -> bool:
+        return any(t.actor == actor_id and t.covers(self.day)
+                   for terms in self.dictionary.terms.values() for t in terms)
+
+    # -- everything else ---------------------------------------------------------
+    def other(self, entity: Entity, text: str, countries: tuple[str, ...]) -> str | None:
+        entries = self.dictionary.lookup(entity.span.text, self.lang)
+        if entries:
+            entry = entries[0]
+            if entry.role != "capital" or not self._after_locative(entity, text):
+                return self.known(entry.actor)
+        if entity.type in ("GPE", "LOC", "FAC"):
+            place = best_place(entity.span.text, countries)
+            if place:
+                return self.use(Actor(id=place.id, name=place.name, kind="place", country=place.country))
+            return None
+        if entity.type == "ORG":
+            name = entity.span.text
+            return self.use(Actor(id=minted_id("organization", name), name=name, kind="organization"))
+        return None
+
+    def _after_locative(self, entity: Entity, text: str) -> bool:
+        before = tokens(fold(text[max(0, entity.span.start - 20):entity.span.start]))
+        return any(" ".join(before[-n:]) in self.titles.locatives for n in (1, 2) if len(before) >= n)
+
+
+def link_actors(article: Article, options: Options) -> Article:
+    lang = data_language(article.language) or "id"
+    linker = _Linker(article, load_dictionary(tuple(options.actor_files)), lang)
+    titles_by_field = {field: linker.titles.index.find(text, lambda hit, t: t[hit.start].isupper())
+                       for field, text in article.text_fields()}
+    countries = tuple(dict.fromkeys(
+        entries[0].actor for e in article.entities
+        if (entries := linker.dictionary.lookup(e.span.text, lang))
+        and linker.dictionary.actors[entries[0].actor].kind == "state")) + linker.titles.home
+    entities = list(article.entities)
+    for i, entity in enumerate(entities):  # first what is not a person: it names titles' countries
+        if entity.type != "PER":
+            actor = linker.other(entity, article.text_of(entity.span.field), countries)
+            entities[i] = Entity(entity.span, entity.type, actor)
+    gpes = {field: [e for e in entities if e.type == "GPE" and e.span.field == field]
+            for field in titles_by_field}
+    people = [i for i, e in enumerate(entities) if e.type == "PER"]
+    for i in sorted(people, key=lambda i: -len(entities[i].span.text)):  # full names before short
+        entity = entities[i]
+        field = entity.span.field
+        title = linker.title_before(entity, article.text_of(field), titles_by_field[field], gpes[field])
+        entities[i] = Entity(entity.span, entity.type, linker.person(entity.span.text, title))
+    entities += _title_mentions(article, linker, titles_by_field, entities)
+    entities.sort(key=lambda e: (_field_order(e.span.field), e.span.start))
+    dateline = article.dateline
+    if dateline and dateline.place_id is None and (place := best_place(dateline.place, countries)):
+        dateline = Dateline(dateline.place, place.id)
+    return article.evolve(entities=tuple(entities), actors=tuple(linker.actors.values()), dateline=dateline)
+
+
+def _title_mentions(article: Article, linker: _Linker, titles_by_field: dict[str, list[Hit]],
+                    entities: list[Entity]) -> list[Entity]:
+    """Office titles with no name after them, as PER mentions of the office holder."""
+    found = []
+    for field, hits in titles_by_field.items():
+        text = article.text_of(field)
+        here = [e for e in entities if e.span.field == field]
+        gpes = [e for e in here if e.type == "GPE"]
+        for hit in hits:
+            if any(e.span.start < hit.end and hit.start < e.span.end for e in here):
+                continue
+            if linker.is_former(text, hit):
+                continue
+            followers = [e for e in here if e.type == "PER" and e.span.start >= hit.end]
+            if followers and linker.title_before(followers[0], text, [hit], gpes):
+                continue
+            after = _SEPARATORS.match(text, hit.end).end()
+            country = next((linker.dictionary.actors[g.actor].id for g in gpes
+                            if g.span.start == after and g.actor in linker.dictionary.actors
+                            and linker.dictionary.actors[g.actor].kind == "state"), None)
+            person = linker.holder(hit, country)
+            if person:
+                span = Span(field, hit.start, hit.end, text[hit.start:hit.end])
+                found.append(Entity(span, "PER", linker.known(person)))
+    return found
+
+
+def _field_order(field: str) -> tuple[int, int]:
+    if field == "title":
+        return (0, 0)
+    if field == "body":
+        return (1, 0)
+    return (2, int(field.split(":", 1)[1]))
