@@ -13,6 +13,11 @@ and type) on NERGrit, NERP and IndoLEM NER-UI / NER-UGM (fold 01) from ../shared
   dropped from gold and prediction).
 * IndoLEM  PERSON->PER, ORGANIZATION->ORG, LOCATION->LOC; NER-UGM TIME/QUANTITY -> O.
 
+English: the hand-annotated tables in ``tests/ner_en`` (``--split test`` reads
+``test.jsonl``, ``valid`` reads ``dev.jsonl``), scored on SPEC types through the whole
+``entities`` stage (tagger, dictionary, type refinement) one sentence at a time, against
+the Indonesian CRF run on the same English sentences as the baseline.
+
 ``--domain own`` additionally switches on the corpus-specific feature copies the model
 learned for each corpus (same model file; see ``warta.ner.features.augment``). The
 default (``none``) is exactly what ``tag`` does at runtime.
@@ -84,6 +89,58 @@ def run(split: str, domain: str) -> dict:
     }
 
 
+ENGLISH = Path(__file__).resolve().parents[1] / "tests" / "ner_en"
+
+
+def run_english(split: str) -> dict:
+    """The entities stage on the English table, with its English tagger and with the CRF."""
+    from warta import config
+    from warta.model import Article, Sentence, Source
+    from warta.stages import entities as stage
+
+    rows = [json.loads(line) for line in (ENGLISH / f"{'test' if split == 'test' else 'dev'}.jsonl")
+            .read_text(encoding="utf-8").splitlines()]
+    english = stage.load_english_tagger
+    results = {}
+    for system, tagger in (("Indonesian CRF on English", lambda: load_tagger("id")),
+                           ("Warta English (entities.v1)", english)):
+        stage.load_english_tagger = tagger
+        try:
+            gold, pred = [], []
+            start = time.perf_counter()
+            for row in rows:
+                text = row["text"]
+                article = Article(source=Source(format="text"), body=text, language="en",
+                                  sentences=(Sentence("body", 0, len(text)),))
+                found = stage.find_entities(article, config.Options()).entities
+                pred.append({(e.span.start, e.span.end, e.type) for e in found})
+                gold.append({(g["start"], g["end"], g["type"]) for g in row["entities"]})
+            seconds = time.perf_counter() - start
+        finally:
+            stage.load_english_tagger = english
+        results[system] = _set_scores(gold, pred) | {"sentences": len(rows),
+                                                      "sent_per_s": round(len(rows) / seconds, 1)}
+    return results
+
+
+def _set_scores(gold: list[set], pred: list[set]) -> dict:
+    """Exact span + type P/R/F1 over per-sentence sets of (start, end, type)."""
+    def prf(gold: list[set], pred: list[set]) -> tuple[float, float, float]:
+        pairs = list(zip(gold, pred, strict=True))
+        tp = sum(len(g & p) for g, p in pairs)
+        p = tp / max(1, sum(len(p) for _, p in pairs))
+        r = tp / max(1, sum(len(g) for g, _ in pairs))
+        return p, r, 2 * p * r / max(1e-9, p + r)
+
+    def only(sets: list[set], kind: str) -> list[set]:
+        return [{x for x in s if x[2] == kind} for s in sets]
+
+    p, r, f = prf(gold, pred)
+    types = sorted({x[2] for s in gold for x in s})
+    return {"precision": round(100 * p, 2), "recall": round(100 * r, 2), "f1": round(100 * f, 2),
+            "per_type_f1": {t: round(100 * prf(only(gold, t), only(pred, t))[2], 2) for t in types}}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=["test", "valid"], default="test")
@@ -94,6 +151,7 @@ def main() -> int:
         print(f"skipped: NER corpora not found under {DATA} (set WARTA_SHARED_DATA)")
         return 0
     res = run(args.split, args.domain)
+    res["english"] = run_english(args.split)
     if args.json:
         print(json.dumps(res, indent=1))
         return 0
@@ -118,6 +176,12 @@ def main() -> int:
         "nerp = five original NERP classes incl. FNB (comparable with IndoNLU 79.25); "
         "nerp-spec = PER/ORG/LOC/EVENT only"
     )
+    print(f"\nEnglish, tests/ner_en/{'test' if args.split == 'test' else 'dev'}.jsonl, SPEC types "
+          "through the entities stage")
+    for name, r in res["english"].items():
+        per = " ".join(f"{k} {v:.1f}" for k, v in r["per_type_f1"].items())
+        print(f"{name:28s} {r['sentences']:4d} P {r['precision']:6.2f} R {r['recall']:6.2f} "
+              f"F1 {r['f1']:6.2f}  {r['sent_per_s']:5.0f} sent/s  {per}")
     return 0
 
 

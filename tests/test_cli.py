@@ -36,7 +36,7 @@ def test_jsonl_to_stdout_prints_records_and_nothing_else(inputs, tmp_path):
     assert len(lines) == 2
     records = [json.loads(line) for line in lines]
     assert {r["title"] for r in records} == {"Judul Berita Untuk Uji Baris Perintah"}
-    assert all(r["dateline"] == {"place": "JAKARTA", "place_id": None} for r in records)
+    assert all(r["dateline"] == {"place": "JAKARTA", "place_id": "geo:1642911"} for r in records)
     assert "articles" in done.stderr and "articles/s" in done.stderr
 
 
@@ -120,3 +120,36 @@ def test_seed_prints_one_spec_record(tmp_path):
     assert record["title"] == "Rusia dan AS Lanjutkan Dialog Konflik Ukraina Pasca Pertemuan di Jenewa"
     assert record["spec_version"] == 1 and record["language"] == "id"
     assert list(tmp_path.iterdir()) == []  # --no-db: nothing written
+
+
+def test_actors_find_shows_ids_and_offices():
+    result = CliRunner().invoke(app, ["actors", "find", "lavrov"])
+    assert result.exit_code == 0, result.output
+    assert "per:sergei-lavrov" in result.output and "foreign_minister 2004-03-09" in result.output
+
+
+def test_actors_find_reads_the_users_actor_files(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("- id: grp:kelompok-uji\n  name: Kelompok Uji Coba\n  kind: group\n  country: IDN\n"
+                    "  sector: REB\n  aliases: {id: [KUC]}\n", encoding="utf-8")
+    config = tmp_path / "warta.toml"
+    config.write_text(f'actor_files = ["{mine}"]\n', encoding="utf-8")
+    assert CliRunner().invoke(app, ["actors", "find", "KUC"]).exit_code == 1
+    result = CliRunner().invoke(app, ["actors", "find", "KUC", "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert "grp:kelompok-uji" in result.output
+
+
+def test_process_links_names_to_the_users_actors(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("- id: per:budi-uji\n  name: Budi Uji\n  kind: person\n  country: IDN\n  sector: CVL\n"
+                    "  aliases: {id: [Pak Budi Uji]}\n", encoding="utf-8")
+    config = tmp_path / "warta.toml"
+    config.write_text(f'actor_files = ["{mine}"]\n', encoding="utf-8")
+    page = tmp_path / "a.txt"
+    page.write_text("Judul Uji Aktor Pengguna\n\nJAKARTA - Budi Uji mengatakan jembatan baru dibuka di Jakarta.\n")
+    done = _run("process", str(page), "--jsonl", "-", "--no-db", "--config", str(config))
+    assert done.returncode == 0, done.stderr
+    record = json.loads(done.stdout)
+    assert record["actors"]["per:budi-uji"]["sector"] == "CVL"
+    assert {e["actor"] for e in record["entities"] if e["text"] == "Budi Uji"} == {"per:budi-uji"}

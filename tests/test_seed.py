@@ -65,3 +65,41 @@ def test_same_text_same_id(seed_text, seed_record):
     again = warta.process(seed_text.encode("utf-8"))
     assert again.id == seed_record.id
     assert again.to_dict() | {"source": None} == seed_record.to_dict() | {"source": None}
+
+
+def _linked(record, text):
+    return {e.actor for e in record.entities if e.span.text == text}
+
+
+def test_seed_people_link_to_one_actor_each(seed_record):
+    actors = {a.id: a for a in seed_record.actors}
+    names = {actors[e.actor].name for e in seed_record.entities if e.type == "PER" and e.actor}
+    assert {"Sergei Lavrov", "Antony Blinken", "Vladimir Putin", "Joe Biden"} <= names
+    assert _linked(seed_record, "Lavrov") == _linked(seed_record, "Sergei Lavrov") == {"per:sergei-lavrov"}
+    assert _linked(seed_record, "Biden") == _linked(seed_record, "Joe Biden") == {"per:joe-biden"}
+    assert _linked(seed_record, "Blinken") == {"per:antony-blinken"}
+    lavrov = actors["per:sergei-lavrov"]
+    assert (lavrov.kind, lavrov.sector, lavrov.country) == ("person", "GOV", "RUS")
+
+
+def test_seed_states_organisations_and_places(seed_record):
+    by_text = {(e.span.text, e.type, e.actor) for e in seed_record.entities}
+    for text, actor in (("AS", "USA"), ("Rusia", "RUS"), ("Ukraina", "UKR"), ("Belarus", "BLR")):
+        assert (text, "GPE", actor) in by_text
+    for text, actor in (("NATO", "org:nato"), ("Reuters", "org:reuters")):
+        assert (text, "ORG", actor) in by_text
+    actors = {a.id: a for a in seed_record.actors}
+    for place, country in (("Jenewa", "CHE"), ("Horlivka", "UKR"), ("Donetsk", "UKR")):
+        (actor,) = _linked(seed_record, place)
+        assert actors[actor].kind == "place" and actors[actor].country == country, place
+    krimea = [e for e in seed_record.entities if "Krimea" in e.span.text]
+    assert krimea and all(e.type in ("GPE", "LOC") and e.actor for e in krimea)
+    assert seed_record.dateline.place_id == "geo:524901"  # Moskow
+
+
+def test_seed_entities_point_into_their_text(seed_record):
+    assert seed_record.entities
+    for entity in seed_record.entities:
+        assert seed_record.text_of(entity.span.field)[entity.span.start:entity.span.end] == entity.span.text
+    referenced = {e.actor for e in seed_record.entities if e.actor}
+    assert referenced == {a.id for a in seed_record.actors}

@@ -167,13 +167,11 @@ def actors_find(
     if not found:
         err.print(f"no actor matches {name!r} (dictionary: {', '.join(dictionary.sources)})")
         raise typer.Exit(1)
-    table = Table("id", "name", "kind", "country", "sector", "matched", "offices")
-    for actor, matched in found[:limit]:
-        terms = [f"{t.office} {t.country or ''} {t.start or '…'}–{t.end or ''}".replace("  ", " ")
-                 for terms in dictionary.terms.values() for t in terms if t.actor == actor.id]
-        table.add_row(actor.id, actor.name, actor.kind, actor.country or "", actor.sector or "",
-                      matched, "\n".join(terms))
-    Console().print(table)
+    table = Table("id", "name", "kind", "country", "sector", "offices (from–to)")
+    for actor, _ in found[:limit]:
+        terms = [f"{t.office} {t.start or '…'}–{t.end or ''}" for t in dictionary.terms_of.get(actor.id, ())]
+        table.add_row(actor.id, actor.name, actor.kind, actor.country or "", actor.sector or "", "\n".join(terms))
+    Console(width=max(Console().width, 120)).print(table)
     if len(found) > limit:
         err.print(f"{len(found) - limit} more; use --limit")
 

@@ -68,6 +68,20 @@ STAGES: dict[str, StageSpec] = {
             summary="time expressions with values resolved against the publication date, which is "
                     "inferred from them when the page gives none",
         ),
+        StageSpec(
+            "entities", 1, "warta.stages.entities:find_entities",
+            requires=("sentences", "language"),
+            provides=("entities",),
+            summary="PER ORG LOC GPE NORP FAC EVENT names: a trained CRF tagger plus the actor "
+                    "dictionary and the places gazetteer",
+        ),
+        StageSpec(
+            "actors", 1, "warta.stages.actors:link_actors",
+            requires=("entities", "published", "language"),
+            provides=("entities", "actors", "dateline"),
+            summary="one canonical actor per referent: dictionary names, office holders on the "
+                    "story's date, short names linked to full names, stable ids for new people",
+        ),
     )
 }
 

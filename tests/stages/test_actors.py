@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from warta.actors.dictionary import load_dictionary, minted_id, slug
+from warta.actors.dictionary import load_dictionary, minted_id
+from warta.actors.names import slug
 from warta.config import Options
 from warta.errors import ConfigError, ResourceError
 from warta.model import Article, Entity, Published, Source, Span
@@ -159,6 +160,25 @@ def test_aliases_and_demonyms():
     body = "Russian troops moved while American officials met."
     result = link_actors(article(body, [("Russian", "NORP"), ("American", "NORP")], lang="en"), OPTIONS)
     assert linked(result) == {"Russian": "RUS", "American": "USA"}
+
+
+def test_known_organisation_followed_by_its_state():
+    body = "Kemlu RI memanggil duta besar. Kementerian Pertahanan Rusia membantah."
+    result = link_actors(article(body, [("Kemlu RI", "ORG"), ("Kementerian Pertahanan Rusia", "ORG")]),
+                         OPTIONS)
+    ids = linked(result)
+    assert ids["Kemlu RI"] == "org:kemlu"
+    assert ids["Kementerian Pertahanan Rusia"] == "org:kementerian-pertahanan-rusia"  # Kemhan is Indonesia's
+
+
+def test_bracketed_short_form_is_the_same_actor():
+    body = "Data Badan Pusat Statistik (BPS) naik. Menurut BPS, harga turun. Lembaga Kajian Baru (LKB) ragu."
+    result = link_actors(article(body, [("Badan Pusat Statistik", "ORG"), ("BPS", "ORG"), ("BPS", "ORG"),
+                                        ("Lembaga Kajian Baru", "ORG"), ("LKB", "ORG")]), OPTIONS)
+    ids = [e.actor for e in result.entities]
+    assert ids[0] == ids[1] == ids[2]
+    assert ids[3] == ids[4] == "org:lembaga-kajian-baru"
+    assert {e.actor for e in result.entities} == {a.id for a in result.actors}
 
 
 def test_every_referenced_actor_is_in_the_record():

@@ -5,15 +5,15 @@ entry (a malformed user file names the file and the entry) and builds three inde
 
 1. ``aliases[lang]``: normalised name → the actors it may name, with the name's role
    (``name``, ``demonym`` or ``capital``); ``any`` names are filed under every language.
-2. ``surnames``: the last word of a person's names → people, for a bare "Lavrov" in an
-   article that never gives the full name.
+2. ``short_names``: the word a person is called by alone (the family name; the first
+   word in countries listed in ``resources/common/naming.yaml``) → people, for a bare
+   "Lavrov" or "Prabowo" in an article that never gives the full name.
 3. ``offices``: (office, country) → terms with dates, for "Menlu Rusia" on a given day.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -25,8 +25,11 @@ from typing import Any
 
 import yaml
 
+from warta.actors.names import fold, name_key, slug, tokens
+from warta.actors.scan import PhraseIndex
 from warta.errors import ConfigError, ResourceError
 from warta.model import Actor
+from warta.resources import load
 
 KINDS = frozenset({"person", "state", "organization", "group", "place"})
 SECTORS = frozenset({"GOV", "MIL", "REB", "IGO", "MED", "BUS", "CVL", "OPP", "JUD", "LEG", "POL"})
@@ -36,30 +39,6 @@ _OTHER_ID = re.compile(r"(per|org|grp|geo):[a-z0-9]+(?:-[a-z0-9]+)*")
 _PREFIX = {"person": "per", "organization": "org", "group": "grp", "place": "geo"}
 _KEYS = frozenset({"id", "name", "kind", "country", "sector", "wikidata", "aliases", "demonyms",
                    "capitals", "offices"})
-WORD = re.compile(r"\w+|[^\w\s]")
-
-
-def tokens(text: str) -> tuple[str, ...]:
-    """Words and single punctuation marks: the unit names are matched in."""
-    return tuple(WORD.findall(text))
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, so "Zelenskyy" and "ZELENSKYY" or "Türkiye"/"Turkiye" meet."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def name_key(text: str) -> str:
-    """The normalised form a name is indexed under: folded words joined by one space."""
-    return " ".join(tokens(fold(text)))
-
-
-def slug(name: str) -> str:
-    """``Sergei Lavrov`` → ``sergei-lavrov``: the id part of a person's or group's name."""
-    return "-".join(re.findall(r"[a-z0-9]+", fold(name))) or "unnamed"
-
-
 def minted_id(kind: str, name: str) -> str:
     """Id for an actor that is not in the dictionary, the same one it would get there."""
     return f"{_PREFIX[kind]}:{slug(name)}"
@@ -98,10 +77,18 @@ class Entry:
 class ActorDictionary:
     actors: dict[str, Actor] = field(default_factory=dict)
     aliases: dict[str, dict[str, list[Entry]]] = field(default_factory=dict)
-    surnames: dict[str, list[str]] = field(default_factory=dict)
+    short_names: dict[str, list[str]] = field(default_factory=dict)
     terms: dict[tuple[str, str | None], list[Term]] = field(default_factory=dict)
+    terms_of: dict[str, list[Term]] = field(default_factory=dict)  # actor id → their terms
     offices: dict[str, dict[str, Any]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    _indexes: dict[str, PhraseIndex] = field(default_factory=dict)
+
+    def names_index(self, lang: str) -> PhraseIndex:
+        """Every name the dictionary knows in ``lang``, for scanning text."""
+        if lang not in self._indexes:
+            self._indexes[lang] = PhraseIndex(self.aliases[lang])
+        return self._indexes[lang]
 
     def lookup(self, text: str, lang: str) -> list[Entry]:
         """Actors that ``text`` may name in ``lang``, honouring capitals-only aliases."""
@@ -118,8 +105,12 @@ class ActorDictionary:
         open_terms = [t for t in terms if t.end is None]
         return open_terms[0].actor if len(open_terms) == 1 else None
 
-    def people_named(self, surname: str) -> list[str]:
-        return self.surnames.get(name_key(surname), [])
+    def in_office(self, actor_id: str, day: date) -> bool:
+        return any(t.covers(day) for t in self.terms_of.get(actor_id, ()))
+
+    def people_called(self, word: str) -> list[str]:
+        """People known by this one word (their short name), in dictionary order."""
+        return self.short_names.get(name_key(word), [])
 
     def find(self, query: str) -> list[tuple[Actor, str]]:
         """Actors whose name or alias contains ``query`` (folded), with the matching name."""
@@ -130,7 +121,14 @@ class ActorDictionary:
                 if needle and needle in key:
                     for entry in entries:
                         found.setdefault(entry.actor, key)
-        ranked = sorted(found.items(), key=lambda item: (item[1] != needle, len(item[1]), item[0]))
+        called = set(self.short_names.get(needle, ()))
+
+        def rank(item: tuple[str, str]) -> tuple:
+            actor_id, key = item
+            closeness = 0 if key == needle else 1 if actor_id in called else 2 if key.startswith(needle) else 3
+            return (closeness, len(key), actor_id)
+
+        ranked = sorted(found.items(), key=rank)
         return [(self.actors[actor_id], key) for actor_id, key in ranked]
 
 
@@ -241,7 +239,8 @@ def build(files: Iterable[tuple[Any, str]], offices: dict[str, dict[str, Any]]) 
             entries[entry["id"]] = entry
     dictionary = ActorDictionary(offices=offices, sources=tuple(origins))
     aliases: dict[str, dict[str, list[Entry]]] = {lang: defaultdict(list) for lang in (*LANGUAGES, "any")}
-    surnames: dict[str, list[str]] = defaultdict(list)
+    short_names: dict[str, list[str]] = defaultdict(list)
+    first_word = frozenset(load("common", "naming.yaml")["first_word_countries"])
     terms: dict[tuple[str, str | None], list[Term]] = defaultdict(list)
     for actor_id, e in entries.items():
         names_by_lang = e["aliases"]
@@ -264,15 +263,17 @@ def build(files: Iterable[tuple[Any, str]], offices: dict[str, dict[str, Any]]) 
         if e["kind"] == "person":
             for full in (e["name"], *every):
                 words = [w for w in tokens(full) if w.isalpha()]
-                if len(words) >= 2 and actor_id not in surnames[fold(words[-1])]:
-                    surnames[fold(words[-1])].append(actor_id)
+                short = words[0] if e.get("country") in first_word else words[-1]
+                if len(words) >= 2 and actor_id not in short_names[fold(short)]:
+                    short_names[fold(short)].append(actor_id)
         for office in e["offices"]:
             where = f"{actor_id} offices"
             term = Term(actor_id, office["office"], office.get("country") or e.get("country"),
                         _date(office.get("start"), where), _date(office.get("end"), where))
             terms[(term.office, term.country)].append(term)
+            dictionary.terms_of.setdefault(actor_id, []).append(term)
     dictionary.aliases = {lang: dict(index) for lang, index in aliases.items()}
-    dictionary.surnames = dict(surnames)
+    dictionary.short_names = dict(short_names)
     dictionary.terms = {key: sorted(ts, key=lambda t: t.start or date.min) for key, ts in terms.items()}
     return dictionary
 

@@ -1,7 +1,8 @@
 """The places gazetteer (``resources/common/places.tsv``, generated from GeoNames data).
 
-A name can mean several places (Washington, Georgia); the most populous wins unless the
-caller prefers a country, which is how "Donetsk" in a story about Ukraine stays in Ukraine.
+A name can mean several places (Washington, Georgia). A place's own name beats another
+place's alternate name (GeoNames lists "Sakata" among Jakarta's), then the most populous
+wins, unless the caller prefers a country: "Donetsk" in a story about Ukraine stays there.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from warta.actors.dictionary import name_key, slug
+from warta.actors.names import name_key, slug
 from warta.resources import load
 
 
@@ -41,17 +42,21 @@ def _float(value: str) -> float | None:
 
 @cache
 def _index() -> dict[str, tuple[Place, ...]]:
-    index: dict[str, list[Place]] = {}
+    index: dict[str, list[tuple[bool, Place]]] = {}
     for row in load("common", "places.tsv"):
+        if row["population"] in ("", "0") and row["feature"] == "city" and " " not in row["name"]:
+            continue  # an unpopulated hamlet with a one-word name is more often a word ("Barat")
         place = Place(
             geonameid=row["geonameid"], name=row["name"], country=row["country"] or None,
             feature=row["feature"], population=int(row["population"] or 0),
             lat=_float(row["lat"]), lon=_float(row["lon"]),
         )
-        names = {row["name"], *(n for n in row["names"].split("|") if n)}
-        for key in {name_key(n) for n in names}:
-            index.setdefault(key, []).append(place)
-    return {key: tuple(sorted(places, key=lambda p: -p.population)) for key, places in index.items()}
+        own = name_key(row["name"])
+        index.setdefault(own, []).append((True, place))
+        for key in {name_key(n) for n in row["names"].split("|") if n} - {own}:
+            index.setdefault(key, []).append((False, place))
+    return {key: tuple(p for _, p in sorted(found, key=lambda f: (not f[0], -f[1].population)))
+            for key, found in index.items()}
 
 
 def places_named(name: str) -> tuple[Place, ...]:

@@ -1,6 +1,6 @@
 """Find known multiword phrases (aliases, title words) in text, by whole words.
 
-Phrases are compared as folded word sequences (``actors.dictionary.name_key``), so
+Phrases are compared as folded word sequences (``actors.names.name_key``), so
 "Amerika  Serikat" and "amerika serikat" are the same phrase; case rules are the
 caller's business. The scan is one pass over the words, trying the longest phrase that
 starts at each word first, and never returns overlapping hits.
@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from warta.actors.dictionary import WORD, fold
+from warta.actors.names import WORD, fold
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,19 +18,15 @@ Steps, in order, for one article:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
 
-from warta.actors.dictionary import (
-    ActorDictionary,
-    fold,
-    load_dictionary,
-    minted_id,
-    name_key,
-    tokens,
-)
+from warta.actors.dictionary import ActorDictionary, load_dictionary, minted_id
+from warta.actors.names import fold, name_key, tokens
 from warta.actors.places import best_place
 from warta.actors.scan import Hit, PhraseIndex
 from warta.config import Options
@@ -76,13 +72,24 @@ class _Linker:
     """What linking one article needs to remember: its actors, people and countries."""
 
     def __init__(self, article: Article, dictionary: ActorDictionary, lang: str):
-        self.article = article
         self.dictionary = dictionary
         self.lang = lang
         self.titles = _titles(lang)
         self.day = _day(article)
         self.actors: dict[str, Actor] = {}
         self.people: list[tuple[tuple[str, ...], str]] = []  # (folded name words, actor id)
+
+    def named(self, entities: list[Entity]) -> tuple[Actor, ...]:
+        """The article's actors. One the dictionary does not know (a new person or
+        organisation, a place) lists as aliases the other ways this article names it."""
+        forms: dict[str, set[str]] = {}
+        for entity in entities:
+            if entity.actor and entity.actor not in self.dictionary.actors:
+                forms.setdefault(entity.actor, set()).add(entity.span.text)
+        return tuple(
+            dataclasses.replace(a, aliases=tuple(sorted(forms[a.id] - {a.name}))) if a.id in forms else a
+            for a in self.actors.values()
+        )
 
     def use(self, actor: Actor) -> str:
         self.actors.setdefault(actor.id, actor)
@@ -129,10 +136,10 @@ class _Linker:
         entries = [e for e in self.dictionary.lookup(clean, self.lang)
                    if self.dictionary.actors[e.actor].kind == "person"]
         holder = self.holder(*title) if title else None
+        folded = tuple(fold(w) for w in words)
         if entries:
             ids = [e.actor for e in entries]
-            return self.known(holder if holder in ids else ids[0])
-        folded = tuple(fold(w) for w in words)
+            return self._remember(folded, self.known(holder if holder in ids else ids[0]))
         if holder and set(folded) & set(tokens(fold(self.dictionary.actors[holder].name))):
             return self.known(holder)
         if len(folded) <= 2:
@@ -140,22 +147,23 @@ class _Linker:
                 if len(full) > len(folded) and set(folded) <= set(full):
                     return actor_id
         if len(folded) == 1:
-            candidates = self.dictionary.people_named(words[0])
+            candidates = self.dictionary.people_called(words[0])
             if len(candidates) > 1 and self.day:
-                candidates = [c for c in candidates if self._in_office(c)]
+                candidates = [c for c in candidates if self.dictionary.in_office(c, self.day)]
             if len(candidates) == 1:
                 return self.known(candidates[0])
+        # Someone new: a title still says where they serve and in which sector.
         office = self.dictionary.offices.get(self.titles.offices[title[0].key][0], {}) if title else {}
+        country = (title[1] or next(iter(self.titles.home), None)) if title else None
         actor = Actor(id=minted_id("person", clean), name=clean, kind="person",
-                      country=title[1] if title else None, sector=office.get("sector"))
-        actor_id = self.use(actor)
-        if len(folded) >= 2:
-            self.people.append((folded, actor_id))
-        return actor_id
+                      country=country, sector=office.get("sector"))
+        return self._remember(folded, self.use(actor))
 
-    def _in_office(self, actor_id: str) -> bool:
-        return any(t.actor == actor_id and t.covers(self.day)
-                   for terms in self.dictionary.terms.values() for t in terms)
+    def _remember(self, words: tuple[str, ...], actor_id: str) -> str:
+        """A full name, for the short names after it ("Prabowo" after "Prabowo Subianto")."""
+        if len(words) >= 2:
+            self.people.append((words, actor_id))
+        return actor_id
 
     # -- everything else ---------------------------------------------------------
     def other(self, entity: Entity, text: str, countries: tuple[str, ...]) -> str | None:
@@ -171,7 +179,21 @@ class _Linker:
             return None
         if entity.type == "ORG":
             name = entity.span.text
-            return self.use(Actor(id=minted_id("organization", name), name=name, kind="organization"))
+            return self._org_of_state(name) or self.use(
+                Actor(id=minted_id("organization", name), name=name, kind="organization"))
+        return None
+
+    def _org_of_state(self, name: str) -> str | None:
+        """"Kemlu RI", "Kementerian Pertahanan Rusia": a known organisation, then its state."""
+        words = tokens(name)
+        for n in range(len(words) - 1, 0, -1):
+            head, tail = " ".join(words[:n]), " ".join(words[n:])
+            heads = [e for e in self.dictionary.lookup(head, self.lang)
+                     if self.dictionary.actors[e.actor].kind in ("organization", "group")]
+            states = [e for e in self.dictionary.lookup(tail, self.lang)
+                      if self.dictionary.actors[e.actor].kind == "state"]
+            if heads and states and self.dictionary.actors[heads[0].actor].country in (None, states[0].actor):
+                return self.known(heads[0].actor)
         return None
 
     def _after_locative(self, entity: Entity, text: str) -> bool:
@@ -193,6 +215,7 @@ def link_actors(article: Article, options: Options) -> Article:
         if entity.type != "PER":
             actor = linker.other(entity, article.text_of(entity.span.field), countries)
             entities[i] = Entity(entity.span, entity.type, actor)
+    _same_as_bracketed(article, entities, linker)
     gpes = {field: [e for e in entities if e.type == "GPE" and e.span.field == field]
             for field in titles_by_field}
     people = [i for i, e in enumerate(entities) if e.type == "PER"]
@@ -206,7 +229,32 @@ def link_actors(article: Article, options: Options) -> Article:
     dateline = article.dateline
     if dateline and dateline.place_id is None and (place := best_place(dateline.place, countries)):
         dateline = Dateline(dateline.place, place.id)
-    return article.evolve(entities=tuple(entities), actors=tuple(linker.actors.values()), dateline=dateline)
+    return article.evolve(entities=tuple(entities), actors=linker.named(entities), dateline=dateline)
+
+
+_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _same_as_bracketed(article: Article, entities: list[Entity], linker: _Linker) -> None:
+    """"Badan Pusat Statistik (BPS)": the name and its bracketed short form are one actor
+    everywhere in the article: the dictionary's if it knows either, else the full name's."""
+    replace: dict[str, str] = {}
+    for full, short in itertools.pairwise(entities):
+        if full.type != "ORG" or short.type != "ORG" or full.span.field != short.span.field:
+            continue
+        text = article.text_of(full.span.field)
+        m = _BRACKET.match(text, full.span.end)
+        if not m or m.end() != short.span.start or not text.startswith(")", short.span.end):
+            continue
+        keep = short.actor if short.actor in linker.dictionary.actors else full.actor
+        for other in (full.actor, short.actor):
+            if keep and other and other != keep and other not in linker.dictionary.actors:
+                replace[other] = keep
+    for i, entity in enumerate(entities):
+        if entity.actor in replace:
+            entities[i] = Entity(entity.span, entity.type, replace[entity.actor])
+    for gone in replace:
+        linker.actors.pop(gone, None)
 
 
 def _title_mentions(article: Article, linker: _Linker, titles_by_field: dict[str, list[Hit]],

@@ -1,0 +1,155 @@
+"""Stage ``entities``: the names in title, body and captions, with SPEC types.
+
+1. A tagger reads each sentence: the CRF trained on Indonesian NER corpora (PER, ORG,
+   LOC, EVENT) for Indonesian, Malay and languages without their own; for English,
+   which has no training data offline, a capitalisation chunker typed by word lists,
+   the dictionary and the CRF's vote (``warta.ner.english``).
+2. The actor dictionary finds the names it knows in the same sentence (``AS``, ``PBB``,
+   ``Paman Sam``, ``Russian``). Where the tagger found nothing, the dictionary's name is
+   added; where a dictionary name contains the tagger's span, it replaces it
+   ("Amerika" → "Amerika Serikat").
+3. Types are refined with the dictionary and the gazetteer: a state, a capital or a
+   populated place is GPE, a demonym is NORP, a place with a facility word (``Bandara``,
+   ``Airport``) is FAC; other places stay LOC.
+4. One name, one type per article: a tagger span that is part of a person's full name
+   given elsewhere in the article is that person ("Blinken" tagged LOC once is PER).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from warta.actors.dictionary import ActorDictionary, Entry, load_dictionary
+from warta.actors.names import name_key
+from warta.actors.places import places_named
+from warta.actors.scan import Hit, PhraseIndex
+from warta.config import Options
+from warta.model import Article, Entity, Span
+from warta.ner import load_tagger
+from warta.ner.english import load_english_tagger
+from warta.resources import data_language, load
+
+_KIND_TYPE = {"state": "GPE", "place": "GPE", "person": "PER", "organization": "ORG", "group": "ORG"}
+
+
+def dictionary_type(entries: list[Entry], dictionary: ActorDictionary) -> str:
+    """The SPEC type a dictionary name has: a demonym is NORP, a capital is GPE."""
+    entry = entries[0]
+    if entry.role == "demonym":
+        return "NORP"
+    if entry.role == "capital":
+        return "GPE"
+    return _KIND_TYPE[dictionary.actors[entry.actor].kind]
+
+
+@cache
+def _facility_words(lang: str) -> PhraseIndex:
+    return PhraseIndex(name_key(w) for w in load(lang, "entity_words.yaml")["facility_words"])
+
+
+def _known_names(text: str, dictionary: ActorDictionary, lang: str) -> list[tuple[Hit, str]]:
+    """Dictionary names in ``text``, each with its type. A name written in lower case is
+    an ordinary word ("as", "amerika" in a URL), so only capitalised hits count."""
+    def accept(hit: Hit, source: str) -> bool:
+        first = source[hit.start]
+        return (first.isupper() or first.isdigit()) and bool(dictionary.lookup(source[hit.start:hit.end], lang))
+
+    index = dictionary.names_index(lang)
+    return [(hit, dictionary_type(dictionary.lookup(text[hit.start:hit.end], lang), dictionary))
+            for hit in index.find(text, accept)]
+
+
+def _refine(label: str, words: str, dictionary: ActorDictionary, lang: str) -> str:
+    """SPEC type of a tagger span: the dictionary knows best, then facility words, then places."""
+    entries = dictionary.lookup(words, lang)
+    if entries:
+        return dictionary_type(entries, dictionary)
+    if label != "LOC":
+        return label
+    if _facility_words(lang).find(words):
+        return "FAC"
+    if places_named(words):
+        return "GPE"
+    return "LOC"
+
+
+# Where a tagger span holds two names: "Kantor DJP, Jakarta", "Badan Pusat Statistik (BPS)".
+_INNER_BREAK = re.compile(r",\s+|\s*[()]\s*")
+
+
+_WORDS = re.compile(r"\S+")
+
+
+def _split(start: int, end: int, label: str, text: str, particles: frozenset[str] = frozenset()
+           ) -> list[tuple[int, int, str]]:
+    """A tagger span cut at commas and brackets into the names it holds. In cased text a
+    name neither starts nor ends with a lower-case word ("kota Jenewa"), bar particles
+    ("bin", "van")."""
+    parts, position = [], start
+    for m in _INNER_BREAK.finditer(text, start, end):
+        parts.append((position, m.start()))
+        position = m.end()
+    parts.append((position, end))
+    cased = any(c.isupper() for c in text)
+    out = []
+    for s, e in parts:
+        words = [(m.start(), m.end()) for m in _WORDS.finditer(text, s, e)]
+        while cased and words and text[words[0][0]].islower() and text[slice(*words[0])] not in particles:
+            words.pop(0)
+        while cased and words and text[words[-1][0]].islower() and text[slice(*words[-1])] not in particles:
+            words.pop()
+        if words and any(c.isalnum() for c in text[words[0][0]:words[-1][1]]):
+            out.append((words[0][0], words[-1][1], label))
+    return out
+
+
+@cache
+def _particles(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "ner_words.yaml")["particles"])
+
+
+def _merge(tagged: list[tuple[int, int, str]], known: list[tuple[Hit, str]]
+           ) -> list[tuple[int, int, str | None, str]]:
+    """Tagger spans plus dictionary names, as (start, end, type, label); a dictionary
+    name wins over spans it contains. Tagger spans come untyped (``None``): their label
+    is refined later."""
+    spans: list[tuple[int, int, str | None, str]] = [(s, e, None, label) for s, e, label in tagged]
+    for hit, kind in known:
+        inside = [sp for sp in spans if hit.start <= sp[0] and sp[1] <= hit.end]
+        crossing = [sp for sp in spans if sp[0] < hit.end and hit.start < sp[1] and sp not in inside]
+        if crossing:
+            continue
+        spans = [sp for sp in spans if sp not in inside] + [(hit.start, hit.end, kind, kind)]
+    return [(s, e, typed, label) for s, e, typed, label in sorted(spans)]
+
+
+def find_entities(article: Article, options: Options) -> Article:
+    lang = data_language(article.language) or "id"  # other languages: capitalised names still show
+    tagger = load_english_tagger() if lang == "en" else load_tagger("id")
+    dictionary = load_dictionary(tuple(options.actor_files))
+    entities: list[Entity] = []
+    tagged_only: list[int] = []  # entities the dictionary does not know
+    for sentence in article.sentences:
+        text = article.text_of(sentence.field)[sentence.start:sentence.end]
+        tagged = [part for span in tagger.tag(text) for part in _split(*span, text, _particles(lang))]
+        known = _known_names(text, dictionary, lang)
+        for start, end, typed, label in _merge(tagged, known):
+            words = text[start:end]
+            kind = typed or _refine(label, words, dictionary, lang)
+            span = Span(sentence.field, sentence.start + start, sentence.start + end, words)
+            if typed is None and not dictionary.lookup(words, lang):
+                tagged_only.append(len(entities))
+            entities.append(Entity(span=span, type=kind))
+    return article.evolve(entities=tuple(_one_type_per_name(entities, tagged_only)))
+
+
+def _one_type_per_name(entities: list[Entity], tagged_only: list[int]) -> list[Entity]:
+    full_names = {f" {name_key(e.span.text)} " for e in entities
+                  if e.type == "PER" and " " in e.span.text.strip()}
+    for i in tagged_only:
+        entity = entities[i]
+        key = f" {name_key(entity.span.text)} "
+        if entity.type != "PER" and any(key in name for name in full_names):
+            entities[i] = Entity(entity.span, "PER")
+    return entities
