@@ -8,7 +8,8 @@ opening quote or a dash, and at least as often in lower case as capitalised.
 Sources (``../shared/data``; never the NER test splits or tests/ner_en):
   en: glocon-gold-sample Sabinet documents, petrarch-validation English sentences,
       multicoped-cameo-english event sentences;
-  id: indonlu-nergrit train + valid.
+  id: indonlu-nergrit train + valid, and detik-aspect-summarization-2025 article bodies
+      (never the articles whose id is divisible by 5: they are reserved for evaluation).
 
     .venv/bin/python tools/build_common_words.py [--data ../shared/data]
 """
@@ -29,7 +30,7 @@ _AFTER = set('"“‘\'(:—–-')
 
 def english_texts(data: Path) -> list[str]:
     def lines(path: Path) -> list[str]:
-        return path.read_text(encoding="utf-8").splitlines(keepends=True)
+        return [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
     texts = [json.loads(line)["text"] for line in lines(data / "glocon-gold-sample/document/Sabinet_R.jsonl")]
     for name in ("en_petr2_gsr_validation.jsonl", "en_petr_unittest_records.jsonl"):
@@ -41,6 +42,11 @@ def english_texts(data: Path) -> list[str]:
 
 def indonesian_sentences(data: Path) -> list[str]:
     sentences, words = [], []
+    detik = data / "detik-aspect-summarization-2025/articles.jsonl"
+    for line in filter(str.strip, detik.read_text(encoding="utf-8").split("\n")):
+        article = json.loads(line)
+        if int(article["id"]) % 5:
+            sentences += re.split(r"(?<=[.!?])\s+|\n+", article["isi_berita"])
     for name in ("train_preprocess.txt", "valid_preprocess.txt"):
         for line in (data / "indonlu-nergrit" / name).read_text(encoding="utf-8").splitlines(keepends=True):
             if line.strip():

@@ -50,9 +50,12 @@ def test_english_demonyms_are_norp():
     ("Oleh Sergei Lavrov.", 5, 18, ["Sergei Lavrov"]),
     ("Mereka tiba di kota Jenewa kemarin.", 15, 26, ["Jenewa"]),
     ("Putra Salman bin Abdulaziz datang.", 6, 26, ["Salman bin Abdulaziz"]),
+    ("Harapan AS untuk membangun front.", 0, 10, ["AS"]),
+    ("Harapan Jaya Abadi membangun front.", 8, 18, ["Jaya Abadi"]),
 ])
 def test_a_tagger_span_holding_two_names_is_cut(text, start, end, parts):
-    assert [text[s:e] for s, e, _ in _split(start, end, "ORG", text, frozenset({"bin"}))] == parts
+    common = frozenset({"harapan", "jaya"})
+    assert [text[s:e] for s, e, _ in _split(start, end, "ORG", text, frozenset({"bin"}), common)] == parts
 
 
 def test_one_type_per_name_in_an_article():

@@ -79,13 +79,15 @@ _INNER_BREAK = re.compile(r",\s+|\s*[()]\s*")
 
 
 _WORDS = re.compile(r"\S+")
+_OPENERS = " \"'“‘(["
 
 
-def _split(start: int, end: int, label: str, text: str, particles: frozenset[str] = frozenset()
-           ) -> list[tuple[int, int, str]]:
+def _split(start: int, end: int, label: str, text: str, particles: frozenset[str] = frozenset(),
+           common: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """A tagger span cut at commas and brackets into the names it holds. In cased text a
     name neither starts nor ends with a lower-case word ("kota Jenewa"), bar particles
-    ("bin", "van")."""
+    ("bin", "van"), nor starts with a common word whose capital only says the sentence
+    starts there ("Harapan AS untuk …")."""
     parts, position = [], start
     for m in _INNER_BREAK.finditer(text, start, end):
         parts.append((position, m.start()))
@@ -99,14 +101,18 @@ def _split(start: int, end: int, label: str, text: str, particles: frozenset[str
             words.pop(0)
         while cased and words and text[words[-1][0]].islower() and text[slice(*words[-1])] not in particles:
             words.pop()
+        if (len(words) > 1 and not text[:words[0][0]].strip(_OPENERS)
+                and text[slice(*words[0])].lower() in common):
+            words.pop(0)
         if words and any(c.isalnum() for c in text[words[0][0]:words[-1][1]]):
             out.append((words[0][0], words[-1][1], label))
     return out
 
 
 @cache
-def _particles(lang: str) -> frozenset[str]:
-    return frozenset(load(lang, "ner_words.yaml")["particles"])
+def _edge_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Particles allowed at a name's edge, and words usually written in lower case."""
+    return frozenset(load(lang, "ner_words.yaml")["particles"]), frozenset(load(lang, "common_words.txt"))
 
 
 def _merge(tagged: list[tuple[int, int, str]], known: list[tuple[Hit, str]]
@@ -124,15 +130,21 @@ def _merge(tagged: list[tuple[int, int, str]], known: list[tuple[Hit, str]]
     return [(s, e, typed, label) for s, e, typed, label in sorted(spans)]
 
 
+def _tag(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """The tagger's spans; the English chunker repairs its own, the CRF's are cut here."""
+    if lang == "en":
+        return load_english_tagger().tag(text)
+    return [part for span in load_tagger("id").tag(text) for part in _split(*span, text, *_edge_words(lang))]
+
+
 def find_entities(article: Article, options: Options) -> Article:
     lang = data_language(article.language) or "id"  # other languages: capitalised names still show
-    tagger = load_english_tagger() if lang == "en" else load_tagger("id")
     dictionary = load_dictionary(tuple(options.actor_files))
     entities: list[Entity] = []
     tagged_only: list[int] = []  # entities the dictionary does not know
     for sentence in article.sentences:
         text = article.text_of(sentence.field)[sentence.start:sentence.end]
-        tagged = [part for span in tagger.tag(text) for part in _split(*span, text, _particles(lang))]
+        tagged = _tag(text, lang)
         known = _known_names(text, dictionary, lang)
         for start, end, typed, label in _merge(tagged, known):
             words = text[start:end]
