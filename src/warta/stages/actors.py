@@ -18,6 +18,7 @@ Steps, in order, for one article:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import itertools
@@ -64,6 +65,21 @@ def _titles(lang: str) -> _Titles:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """One field's office titles and GPE entities, in text order, with their positions."""
+
+    titles: list[Hit]
+    title_ends: list[int]
+    gpes: list[Entity]
+    gpe_starts: list[int]
+
+    @classmethod
+    def of(cls, titles: list[Hit], gpes: list[Entity]) -> _Marks:
+        gpes = sorted(gpes, key=lambda e: e.span.start)
+        return cls(titles, [h.end for h in titles], gpes, [g.span.start for g in gpes])
+
+
 def _day(article: Article) -> dt.date | None:
     return dt.date.fromisoformat(article.published.date) if article.published else None
 
@@ -99,23 +115,26 @@ class _Linker:
         return self.use(self.dictionary.actors[actor_id])
 
     # -- titles ------------------------------------------------------------------
-    def title_before(self, entity: Entity, text: str, titles: list[Hit], gpes: list[Entity]
-                     ) -> tuple[Hit, str | None] | None:
+    def title_before(self, entity: Entity, text: str, marks: _Marks) -> tuple[Hit, str | None] | None:
         """The office title standing right before ``entity`` and the state named with it."""
-        for hit in reversed(titles):
-            if hit.end > entity.span.start:
-                continue
-            gap = text[hit.end:entity.span.start]
-            country = None
-            for gpe in gpes:
-                if hit.end <= gpe.span.start and gpe.span.end <= entity.span.start:
-                    actor = self.dictionary.actors.get(gpe.actor or "")
-                    if actor and actor.kind == "state":
-                        country = actor.id
-                    gap = gap.replace(gpe.span.text, " ", 1)
-            rest = [w for w in tokens(gap) if w not in ",." and name_key(w) not in self.titles.skip]
-            return (hit, country) if not rest else None
-        return None
+        before = bisect.bisect_right(marks.title_ends, entity.span.start)
+        if not before:
+            return None
+        hit = marks.titles[before - 1]
+        gap = text[hit.end:entity.span.start]
+        if len(gap) > 80:
+            return None
+        country = None
+        first = bisect.bisect_left(marks.gpe_starts, hit.end)
+        for gpe in marks.gpes[first:]:
+            if gpe.span.end > entity.span.start:
+                break
+            actor = self.dictionary.actors.get(gpe.actor or "")
+            if actor and actor.kind == "state":
+                country = actor.id
+            gap = gap.replace(gpe.span.text, " ", 1)
+        rest = [w for w in tokens(gap) if w not in ",." and name_key(w) not in self.titles.skip]
+        return (hit, country) if not rest else None
 
     def holder(self, title: Hit, country: str | None) -> str | None:
         for office in self.titles.offices[title.key]:
@@ -216,13 +235,13 @@ def link_actors(article: Article, options: Options) -> Article:
             actor = linker.other(entity, article.text_of(entity.span.field), countries)
             entities[i] = Entity(entity.span, entity.type, actor)
     _same_as_bracketed(article, entities, linker)
-    gpes = {field: [e for e in entities if e.type == "GPE" and e.span.field == field]
-            for field in titles_by_field}
+    marks = {field: _Marks.of(titles, [e for e in entities if e.type == "GPE" and e.span.field == field])
+             for field, titles in titles_by_field.items()}
     people = [i for i, e in enumerate(entities) if e.type == "PER"]
     for i in sorted(people, key=lambda i: -len(entities[i].span.text)):  # full names before short
         entity = entities[i]
         field = entity.span.field
-        title = linker.title_before(entity, article.text_of(field), titles_by_field[field], gpes[field])
+        title = linker.title_before(entity, article.text_of(field), marks[field])
         entities[i] = Entity(entity.span, entity.type, linker.person(entity.span.text, title))
     entities += _title_mentions(article, linker, titles_by_field, entities)
     entities.sort(key=lambda e: (_field_order(e.span.field), e.span.start))
@@ -263,20 +282,26 @@ def _title_mentions(article: Article, linker: _Linker, titles_by_field: dict[str
     found = []
     for field, hits in titles_by_field.items():
         text = article.text_of(field)
-        here = [e for e in entities if e.span.field == field]
+        here = sorted((e for e in entities if e.span.field == field), key=lambda e: e.span.start)
+        starts = [e.span.start for e in here]
+        ends = list(itertools.accumulate((e.span.end for e in here), max))
         gpes = [e for e in here if e.type == "GPE"]
+        field_marks = _Marks.of([], gpes)
+        people = [e for e in here if e.type == "PER"]
+        people_at = [e.span.start for e in people]
+        states_at = {g.span.start: g.actor for g in gpes
+                     if linker.dictionary.actors.get(g.actor or "") and linker.dictionary.actors[g.actor].kind == "state"}
         for hit in hits:
-            if any(e.span.start < hit.end and hit.start < e.span.end for e in here):
-                continue
+            before = bisect.bisect_left(starts, hit.end)
+            if before and ends[before - 1] > hit.start:
+                continue  # inside an entity
             if linker.is_former(text, hit):
                 continue
-            followers = [e for e in here if e.type == "PER" and e.span.start >= hit.end]
-            if followers and linker.title_before(followers[0], text, [hit], gpes):
+            follower = bisect.bisect_left(people_at, hit.end)
+            only_this = _Marks([hit], [hit.end], field_marks.gpes, field_marks.gpe_starts)
+            if follower < len(people) and linker.title_before(people[follower], text, only_this):
                 continue
-            after = _SEPARATORS.match(text, hit.end).end()
-            country = next((linker.dictionary.actors[g.actor].id for g in gpes
-                            if g.span.start == after and g.actor in linker.dictionary.actors
-                            and linker.dictionary.actors[g.actor].kind == "state"), None)
+            country = states_at.get(_SEPARATORS.match(text, hit.end).end())
             person = linker.holder(hit, country)
             if person:
                 span = Span(field, hit.start, hit.end, text[hit.start:hit.end])

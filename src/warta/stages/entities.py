@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -120,14 +121,19 @@ def _merge(tagged: list[tuple[int, int, str]], known: list[tuple[Hit, str]]
     """Tagger spans plus dictionary names, as (start, end, type, label); a dictionary
     name wins over spans it contains. Tagger spans come untyped (``None``): their label
     is refined later."""
-    spans: list[tuple[int, int, str | None, str]] = [(s, e, None, label) for s, e, label in tagged]
+    tagged = sorted(tagged)  # the tagger's spans do not overlap: starts and ends both ascend
+    starts = [s for s, _, _ in tagged]
+    dropped: set[int] = set()
+    merged: list[tuple[int, int, str | None, str]] = []
     for hit, kind in known:
-        inside = [sp for sp in spans if hit.start <= sp[0] and sp[1] <= hit.end]
-        crossing = [sp for sp in spans if sp[0] < hit.end and hit.start < sp[1] and sp not in inside]
-        if crossing:
-            continue
-        spans = [sp for sp in spans if sp not in inside] + [(hit.start, hit.end, kind, kind)]
-    return [(s, e, typed, label) for s, e, typed, label in sorted(spans)]
+        first = max(0, bisect.bisect_right(starts, hit.start) - 1)
+        last = bisect.bisect_left(starts, hit.end)
+        overlapping = [i for i in range(first, last) if tagged[i][1] > hit.start]
+        if all(hit.start <= tagged[i][0] and tagged[i][1] <= hit.end for i in overlapping):
+            dropped.update(overlapping)
+            merged.append((hit.start, hit.end, kind, kind))
+    merged += [(s, e, None, label) for i, (s, e, label) in enumerate(tagged) if i not in dropped]
+    return sorted(merged)
 
 
 def _tag(text: str, lang: str) -> list[tuple[int, int, str]]:
