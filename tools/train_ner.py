@@ -514,6 +514,18 @@ def main(argv=None) -> int:
         default=False,
         help="interleave the corpora in a fixed pseudo-random order (seed 0)",
     )
+    ap.add_argument(
+        "--silver",
+        type=Path,
+        default=None,
+        help="extra machine-labelled training sentences (token<TAB>tag CoNLL, e.g. from "
+        "tools/make_silver_ner.py); off by default (did not help on VALID)",
+    )
+    ap.add_argument(
+        "--silver-domain",
+        default="silver",
+        help="feature-copy domain of the --silver sentences (a new name, or e.g. nergrit)",
+    )
     ap.add_argument("--report-test", action="store_true", help="also score TEST (final run only)")
     args = ap.parse_args(argv)
     if args.clusters_from:
@@ -599,6 +611,23 @@ def main(argv=None) -> int:
         clusters, gaz, set(titles), case=case, word_bigrams=args.word_bigrams, window=args.window
     )
     all_train = [s for c in corpora for s in train[c]]
+    silver: list[Sentence] = []
+    silver_info = None
+    if args.silver:
+        from warta.ner.conll import read_conll
+
+        held_keys = {norm_key(x.tokens) for sents in held.values() for x in sents}
+        raw = read_conll(args.silver, corpus=args.silver_domain)
+        silver = [x for x in raw if norm_key(x.tokens) not in held_keys]
+        silver_info = {
+            "file": str(args.silver),
+            "sha256": sha256(args.silver),
+            "domain": args.silver_domain,
+            "sentences": len(silver),
+            "dropped_overlaps": len(raw) - len(silver),
+            "entities": dict(label_counts(silver)),
+        }
+        log(f"silver: {silver_info}")
     fold_memory = {}
     mem_path = out / f"{NAME}.memory.txt"
     mem_path.unlink(missing_ok=True)
@@ -629,8 +658,11 @@ def main(argv=None) -> int:
         import random
 
         random.Random(0).shuffle(order)
+    # silver sentences come after the gold ones; they never feed the memory, and each
+    # sees one of the jackknife memories (chosen by its position) like a gold sentence
+    order += [len(all_train) + i for i in range(len(silver))]
     for idx in order:
-        s = all_train[idx]
+        s = all_train[idx] if idx < len(all_train) else silver[idx - len(all_train)]
         c = s.corpus
         variants = [s.tokens]
         if args.lc_aug and c != "nerp":
@@ -668,6 +700,8 @@ def main(argv=None) -> int:
         ),
         "corpora": corpora,
     }
+    if silver_info:
+        options["silver"] = silver_info
     from warta.ner.tagger import Tagger
 
     tagger = Tagger(model_path, fx, {"options": options})
@@ -683,7 +717,8 @@ def main(argv=None) -> int:
     show("VALID runtime", valid)
     valid_dom = {}
     if args.augment != "none":
-        for dom in ["own", ""] + corpora:
+        extra_dom = [args.silver_domain] if silver and args.silver_domain not in corpora else []
+        for dom in ["own", ""] + corpora + extra_dom:
             valid_dom[dom or "general"] = evaluate(tagger, held, "valid", dom)
             log(
                 f"VALID domain={dom or 'general':8s} "

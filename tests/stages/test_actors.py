@@ -152,6 +152,14 @@ def test_capital_is_its_state_unless_it_is_a_place_word():
     assert {a.id: a for a in result.actors}[second].country == "RUS"
 
 
+def test_home_capital_is_the_city_and_old_office_holders_need_their_full_name():
+    body = "Jakarta menetapkan aturan baru. Tony mengatakan aturan itu baik."
+    result = link_actors(article(body, [("Jakarta", "GPE"), ("Tony", "PER")], day="2025-10-22"), OPTIONS)
+    ids = linked(result)
+    assert ids["Jakarta"] == "geo:1642911"
+    assert ids["Tony"] == "per:tony"  # not Singapore's president of 2011-2017
+
+
 def test_aliases_and_demonyms():
     body = "Jokowi bertemu pejabat Amerika Serikat."
     result = link_actors(article(body, [("Jokowi", "PER"), ("Amerika Serikat", "GPE")], day="2023-06-01"),

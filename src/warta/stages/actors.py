@@ -166,8 +166,10 @@ class _Linker:
                 if len(full) > len(folded) and set(folded) <= set(full):
                     return actor_id
         if len(folded) == 1:
+            # One word names a dictionary person only if it is the one such person in
+            # office on the story's day: "Lavrov" in 2022, not any "Tony" ever in office.
             candidates = self.dictionary.people_called(words[0])
-            if len(candidates) > 1 and self.day:
+            if self.day:
                 candidates = [c for c in candidates if self.dictionary.in_office(c, self.day)]
             if len(candidates) == 1:
                 return self.known(candidates[0])
@@ -189,7 +191,10 @@ class _Linker:
         entries = self.dictionary.lookup(entity.span.text, self.lang)
         if entries:
             entry = entries[0]
-            if entry.role != "capital" or not self._after_locative(entity, text):
+            # A capital stands for its state ("Moskow menuntut"), except after a place word
+            # and in the home country's own news, where "Jakarta" is the city.
+            if entry.role != "capital" or not (self._after_locative(entity, text)
+                                               or entry.actor in self.titles.home):
                 return self.known(entry.actor)
         if entity.type in ("GPE", "LOC", "FAC"):
             place = best_place(entity.span.text, countries)
