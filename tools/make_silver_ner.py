@@ -29,11 +29,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from warta.ner.conll import CORPORA, bio_spans, default_data_root, read_split  # noqa: E402
-from warta.ner.features import augment  # noqa: E402
-from warta.ner.tagger import Tagger, models_dir  # noqa: E402
-from warta.ner.tokens import tokenize  # noqa: E402
-from warta.stages.sentences import segment  # noqa: E402
+from warta.ner.conll import CORPORA, bio_spans, default_data_root, read_split
+from warta.ner.features import augment
+from warta.ner.tagger import Tagger, models_dir
+from warta.ner.tokens import tokenize
+from warta.stages.sentences import segment
 
 _NORM = re.compile(r"[^0-9a-z]+")
 
@@ -49,6 +49,12 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--min-prob", type=float, default=0.9)
     ap.add_argument("--top", type=int, default=0, help="keep only the N most probable (0 = all)")
+    ap.add_argument(
+        "--lower",
+        action="store_true",
+        help="lowercase the tokens first (so the model tags with its text-without-capitals "
+        "conventions, NERP's)",
+    )
     args = ap.parse_args(argv)
     root = (args.data or default_data_root()).resolve()
     tagger = Tagger.from_folder(args.model or models_dir(), "ner-id")
@@ -73,6 +79,8 @@ def main(argv=None) -> int:
             for a, b in segment(line, "id"):
                 text = line[a:b]
                 toks = [text[s:e] for s, e in tokenize(text)]
+                if args.lower:
+                    toks = [t.lower() for t in toks]
                 if not 3 <= len(toks) <= 80:
                     continue
                 n_sent += 1
@@ -99,9 +107,7 @@ def main(argv=None) -> int:
             fh.writelines(f"{t}\t{g}\n" for t, g in zip(toks, tags))
             fh.write("\n")
     ents = sum(len(bio_spans(x[3])) for x in kept)
-    print(
-        f"{n_art} articles, {n_sent} sentences, kept {len(kept)} ({ents} entities) -> {args.out}"
-    )
+    print(f"{n_art} articles, {n_sent} sentences, kept {len(kept)} ({ents} entities) -> {args.out}")
     return 0
 
 
