@@ -166,6 +166,14 @@ class Gazetteer:
         return out
 
 
+def _neighbours(features: list[str], prefix: str, matches: list[list[str]], i: int) -> None:
+    """Phrase-match features of token i and of its two neighbours (``g=``, ``g-1=``, ``g1=``)."""
+    features.extend(f"{prefix}=" + g for g in matches[i])
+    for d in (-1, 1):
+        if 0 <= i + d < len(matches):
+            features.extend(f"{prefix}{d}=" + g for g in matches[i + d])
+
+
 class FeatureExtractor:
     def __init__(
         self,
@@ -295,20 +303,8 @@ class FeatureExtractor:
                     f.append(f"c|c+1:{cls[i][1]}|{cls[i + 1][1]}")
             # gazetteer
             if mem is not None:
-                for g in mem[i]:
-                    f.append("m=" + g)
-                for d in (-1, 1):
-                    j = i + d
-                    if 0 <= j < n:
-                        for g in mem[j]:
-                            f.append(f"m{d}=" + g)
-            for g in gaz[i]:
-                f.append("g=" + g)
-            for d in (-1, 1):
-                j = i + d
-                if 0 <= j < n:
-                    for g in gaz[j]:
-                        f.append(f"g{d}=" + g)
+                _neighbours(f, "m", mem, i)
+            _neighbours(f, "g", gaz, i)
             # titles
             if is_title_word[i]:
                 f.append("titleword")
