@@ -103,6 +103,15 @@ class Sentence:
         return {"field": self.field, "start": self.start, "end": self.end}
 
 
+def field_order(name: str) -> tuple[int, int]:
+    """Reading order of text fields: title, body, then captions by number."""
+    if name == "title":
+        return (0, 0)
+    if name == "body":
+        return (1, 0)
+    return (2, int(name.split(":", 1)[1]))
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     span: Span

@@ -31,7 +31,7 @@ from warta.actors.names import fold, name_key, tokens
 from warta.actors.places import best_place
 from warta.actors.scan import Hit, PhraseIndex
 from warta.config import Options
-from warta.model import Actor, Article, Dateline, Entity, Span
+from warta.model import Actor, Article, Dateline, Entity, Span, field_order
 from warta.resources import data_language, load
 
 _SEPARATORS = re.compile(r"[\s,]*")
@@ -249,7 +249,7 @@ def link_actors(article: Article, options: Options) -> Article:
         title = linker.title_before(entity, article.text_of(field), marks[field])
         entities[i] = Entity(entity.span, entity.type, linker.person(entity.span.text, title))
     entities += _title_mentions(article, linker, titles_by_field, entities)
-    entities.sort(key=lambda e: (_field_order(e.span.field), e.span.start))
+    entities.sort(key=lambda e: (field_order(e.span.field), e.span.start))
     dateline = article.dateline
     if dateline and dateline.place_id is None and (place := best_place(dateline.place, countries)):
         dateline = Dateline(dateline.place, place.id)
@@ -312,11 +312,3 @@ def _title_mentions(article: Article, linker: _Linker, titles_by_field: dict[str
                 span = Span(field, hit.start, hit.end, text[hit.start:hit.end])
                 found.append(Entity(span, "PER", linker.known(person)))
     return found
-
-
-def _field_order(field: str) -> tuple[int, int]:
-    if field == "title":
-        return (0, 0)
-    if field == "body":
-        return (1, 0)
-    return (2, int(field.split(":", 1)[1]))

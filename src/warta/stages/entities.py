@@ -26,7 +26,7 @@ from warta.actors.names import name_key
 from warta.actors.places import places_named
 from warta.actors.scan import Hit, PhraseIndex
 from warta.config import Options
-from warta.model import Article, Entity, Span
+from warta.model import Article, Entity, Span, field_order
 from warta.ner import load_tagger
 from warta.ner.english import load_english_tagger
 from warta.resources import data_language, load
@@ -159,7 +159,46 @@ def find_entities(article: Article, options: Options) -> Article:
             if typed is None and not dictionary.lookup(words, lang):
                 tagged_only.append(len(entities))
             entities.append(Entity(span=span, type=kind))
-    return article.evolve(entities=tuple(_one_type_per_name(entities, tagged_only)))
+    entities = _one_type_per_name(entities, tagged_only)
+    entities += _named_again(article, entities, [entities[i] for i in tagged_only], lang)
+    entities.sort(key=lambda e: (field_order(e.span.field), e.span.start))
+    return article.evolve(entities=tuple(entities))
+
+
+def _named_again(article: Article, entities: list[Entity], tagged: list[Entity], lang: str) -> list[Entity]:
+    """Where the tagger found a name once, the same name elsewhere in the article is one too
+    ("Lavrov" missed in one sentence, found in another); so is a person's family or first
+    name alone ("Lavrov" after "Sergei Lavrov"), unless it is a common word."""
+    _, common = _edge_words(lang)
+    kinds: dict[str, set[str]] = {}
+    for entity in tagged:
+        if entity.type not in ("PER", "ORG") or not entity.span.text[:1].isupper():
+            continue
+        kinds.setdefault(name_key(entity.span.text), set()).add(entity.type)
+        words = entity.span.text.split()
+        if entity.type == "PER" and len(words) > 1:
+            for word in (words[0], words[-1]):
+                if len(word) >= 4 and word[:1].isupper() and word.lower() not in common:
+                    kinds.setdefault(name_key(word), set()).add("PER")
+    names = {key: next(iter(types)) for key, types in kinds.items() if len(types) == 1}
+    if not names:
+        return []
+    index = PhraseIndex(names)
+    taken: dict[str, list[tuple[int, int]]] = {}
+    for entity in entities:
+        taken.setdefault(entity.span.field, []).append((entity.span.start, entity.span.end))
+    for spans in taken.values():
+        spans.sort()
+    found = []
+    for field, text in article.text_fields():
+        spans = taken.get(field, [])
+        starts = [s for s, _ in spans]
+        for hit in index.find(text, lambda hit, t: t[hit.start].isupper()):
+            i = bisect.bisect_left(starts, hit.end)
+            if i and spans[i - 1][1] > hit.start:
+                continue  # overlaps a name already found
+            found.append(Entity(Span(field, hit.start, hit.end, text[hit.start:hit.end]), names[hit.key]))
+    return found
 
 
 def _one_type_per_name(entities: list[Entity], tagged_only: list[int]) -> list[Entity]:
