@@ -103,3 +103,24 @@ def test_seed_entities_point_into_their_text(seed_record):
         assert seed_record.text_of(entity.span.field)[entity.span.start:entity.span.end] == entity.span.text
     referenced = {e.actor for e in seed_record.entities if e.actor}
     assert referenced == {a.id for a in seed_record.actors}
+
+
+def _quotes_of(record, actor):
+    return [q for q in record.quotes if q.speaker == actor]
+
+
+def test_seed_quotes_and_speakers(seed_record):
+    blinken = _quotes_of(seed_record, "per:antony-blinken")
+    assert any(q.kind == "direct" and q.span.text.startswith("Tetapi saya berharap") and q.cue == "kata"
+               for q in blinken)
+    lavrov = _quotes_of(seed_record, "per:sergei-lavrov")
+    assert len(lavrov) >= 3
+    assert any(q.span.text.startswith("Rusia tidak memiliki rencana") for q in lavrov)
+    assert any("membayar mahal" in q.span.text for q in _quotes_of(seed_record, "per:joe-biden"))
+    denial = [q for q in _quotes_of(seed_record, "RUS") if q.cue == "membantah"]
+    assert denial and denial[0].span.text.startswith("merencanakan serangan")
+    for quote in seed_record.quotes:
+        assert seed_record.text_of(quote.span.field)[quote.span.start:quote.span.end] == quote.span.text
+        if quote.speaker_span:
+            span = quote.speaker_span
+            assert seed_record.text_of(span.field)[span.start:span.end] == span.text

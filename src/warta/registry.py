@@ -82,6 +82,13 @@ STAGES: dict[str, StageSpec] = {
             summary="one canonical actor per referent: dictionary names, office holders on the "
                     "story's date, short names linked to full names, stable ids for new people",
         ),
+        StageSpec(
+            "quotes", 1, "warta.stages.quotes:find_quotes",
+            requires=("sentences", "entities", "actors", "language"),
+            provides=("quotes",),
+            summary="direct, indirect and partial quotes with cue words and speakers resolved "
+                    "through pronouns and titles to actors",
+        ),
     )
 }
 

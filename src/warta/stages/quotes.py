@@ -1,0 +1,416 @@
+"""Stage ``quotes``: who said what, as direct, indirect and partial quotes with speakers.
+
+1. Direct quotes are the words inside quotation marks. A quote still open at the end of a
+   paragraph goes on when the next paragraph opens with a quotation mark.
+2. A direct quote's speaker stands by its cue: after the closing mark (`,” kata Blinken`,
+   `," he said`, `," Blinken said`, `,” ujarnya`), else before the opening mark
+   (`Menurut Tito, “…”`, `X said: "…"`). A quote with no cue goes on in the voice of the
+   quote before it, if that one is in the same or the previous paragraph.
+3. Indirect quotes: a speech verb (``reporting_verbs.yaml``) outside direct quotes, whose
+   subject is a name or a pronoun right before it; the quote is the reported clause after it
+   (without `bahwa`/`that`) up to the next speaker or the sentence end. `Menurut X, …` and a
+   closing `…, kata X.` without quotation marks are indirect quotes too.
+4. A few quoted words inside a sentence that reports speech are a ``partial`` quote.
+5. Speakers are actors from the entities stage; a pronoun (`ia`, `he`) or a cue with `-nya`
+   is the previous speaker, or else the last person named before it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from warta.actors.names import fold
+from warta.config import Options
+from warta.model import Article, Entity, Quote, Span, field_order
+from warta.resources import data_language, load
+
+_SPEAKER_TYPES = frozenset({"PER", "ORG", "GPE", "NORP"})
+_WORD = re.compile(r"\w+(?:[-’']\w+)*|[^\w\s]")
+# Opening and closing marks; straight quotes close whatever they opened.
+_PAIRS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
+_SHORT = 3  # a quotation of at most this many words is a partial quote or a scare quote
+_GAP_WORDS = 3  # words allowed between a subject and its speech verb ("Rusia juga telah …")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    verbs: frozenset[str]
+    after: tuple[tuple[str, ...], ...]  # longest first
+    after_self: frozenset[str]
+    source_before: tuple[tuple[str, ...], ...]
+    complementizers: frozenset[str]
+    pronouns: frozenset[str]
+    subject_gap: frozenset[str]
+
+
+@cache
+def _cues(lang: str) -> _Cues:
+    data = load(lang, "reporting_verbs.yaml")
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(sorted((tuple(fold(w) for w in _WORD.findall(p)) for p in data[key]), key=len, reverse=True))
+
+    return _Cues(
+        verbs=frozenset(fold(w) for w in data["speech_verbs"]),
+        after=phrases("after_quote"),
+        after_self=frozenset(fold(w) for w in data["after_quote_self"]),
+        source_before=phrases("source_before"),
+        complementizers=frozenset(fold(w) for w in data["complementizers"]),
+        pronouns=frozenset(fold(w) for w in data["pronouns"]),
+        subject_gap=frozenset(fold(w) for w in data["subject_gap"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    word: str  # folded
+
+
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
+    return [_Token(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text, start, end or len(text))]
+
+
+def _match(tokens: list[_Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length in tokens of the first phrase that starts at ``tokens[i]`` (0 if none)."""
+    for phrase in phrases:
+        if tuple(t.word for t in tokens[i:i + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+# -- direct quotes ------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Quoted:
+    open: int  # position of the opening mark
+    close: int  # position of the closing mark, or the end of the text it ran to
+    start: int  # the quoted words, without marks and outer spaces
+    end: int
+
+
+def _quotations(text: str) -> list[_Quoted]:
+    """Every quotation in ``text``; an unclosed one continues into a paragraph that opens
+    with a quotation mark, else ends with its paragraph."""
+    found: list[_Quoted] = []
+    i, n = 0, len(text)
+    while i < n:
+        mark = text[i]
+        if mark not in _PAIRS or (mark == "\"" and i + 1 < n and text[i + 1].isspace() and i > 0
+                                  and not text[i - 1].isspace()):
+            i += 1
+            continue
+        closer = _PAIRS[mark]
+        j = i + 1
+        while True:
+            close = text.find(closer, j)
+            para = text.find("\n", j)
+            if close != -1 and (para == -1 or close < para):
+                end_at = close
+                break
+            if para == -1:
+                end_at = close if close != -1 else n
+                break
+            nxt = para
+            while nxt < n and text[nxt].isspace():
+                nxt += 1
+            if nxt < n and text[nxt] in _PAIRS:  # the quote re-opens in the next paragraph
+                j = nxt + 1
+                continue
+            end_at = para
+            break
+        inner = text[i + 1:end_at]
+        start = i + 1 + (len(inner) - len(inner.lstrip()))
+        end = i + 1 + len(inner.rstrip())
+        if end > start:
+            found.append(_Quoted(i, end_at, start, end))
+        i = end_at + 1
+    return found
+
+
+# -- speakers -----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    entity: Entity | None  # a name
+    pronoun: _Token | None  # "ia", "he"; or a -nya cue (then the span is not a name)
+    cue: str | None
+
+
+class _Field:
+    """One text field with its tokens, speaker-capable entities and quotations."""
+
+    def __init__(self, name: str, text: str, entities: list[Entity]):
+        self.name = name
+        self.text = text
+        self.tokens = _tokens(text)
+        self.token_starts = [t.start for t in self.tokens]
+        self.entities = sorted((e for e in entities if e.span.field == name and e.type in _SPEAKER_TYPES),
+                               key=lambda e: e.span.start)
+        self.entity_starts = [e.span.start for e in self.entities]
+        self.entity_ends = [e.span.end for e in self.entities]
+
+    def token_at(self, position: int) -> int:
+        """Index of the first token starting at or after ``position``."""
+        return bisect.bisect_left(self.token_starts, position)
+
+    def entity_starting(self, position: int, limit: int) -> Entity | None:
+        i = bisect.bisect_left(self.entity_starts, position)
+        if i < len(self.entities) and self.entities[i].span.start <= limit:
+            return self.entities[i]
+        return None
+
+    def entity_ending(self, position: int, floor: int) -> Entity | None:
+        """The entity ending last at or before ``position`` and after ``floor``."""
+        i = bisect.bisect_right(self.entity_ends, position)
+        while i > 0:
+            entity = self.entities[i - 1]
+            if entity.span.end <= position:
+                return entity if entity.span.end > floor else None
+            i -= 1
+        return None
+
+
+def _speaker_after(field: _Field, close: int, cues: _Cues) -> _Speaker | None:
+    """`,” kata Blinken` · `,” ujarnya` · `," Blinken said` · `," he said`."""
+    i = field.token_at(close + 1)
+    tokens = field.tokens
+    while i < len(tokens) and tokens[i].word in {",", "."}:
+        i += 1
+    if i >= len(tokens):
+        return None
+    if tokens[i].word in cues.after_self:
+        return _Speaker(None, tokens[i], field.text[tokens[i].start:tokens[i].end])
+    length = _match(tokens, i, cues.after)
+    if length:
+        cue = field.text[tokens[i].start:tokens[i + length - 1].end]
+        after = tokens[i + length - 1].end
+        nxt = i + length
+        if nxt < len(tokens) and tokens[nxt].word in cues.pronouns:
+            return _Speaker(None, tokens[nxt], cue)
+        entity = field.entity_starting(after, after + 40)
+        if entity and not re.search(r"[.!?\n]", field.text[after:entity.span.start]):
+            return _Speaker(entity, None, cue)
+        return None
+    # "…," Blinken said / he said
+    if tokens[i].word in cues.pronouns and _match(tokens, i + 1, cues.after):
+        j = i + 1
+        return _Speaker(None, tokens[i], field.text[tokens[j].start:tokens[j + _match(tokens, j, cues.after) - 1].end])
+    entity = field.entity_starting(tokens[i].start, tokens[i].start)
+    if entity:
+        j = field.token_at(entity.span.end)
+        length = _match(tokens, j, cues.after)
+        if length:
+            return _Speaker(entity, None, field.text[tokens[j].start:tokens[j + length - 1].end])
+    return None
+
+
+def _speaker_before(field: _Field, open_at: int, floor: int, cues: _Cues) -> _Speaker | None:
+    """`Menurut Tito, “…”` · `X said: "…"` · `X mengatakan, "…"`."""
+    first = field.token_at(floor)
+    last = field.token_at(open_at)
+    tokens = field.tokens[first:last]
+    for k in range(len(tokens)):
+        length = _match(tokens, k, cues.source_before)
+        if length:
+            after = tokens[k + length - 1].end
+            entity = field.entity_starting(after, after + 40)
+            if entity and entity.span.end <= open_at:
+                return _Speaker(entity, None, field.text[tokens[k].start:tokens[k + length - 1].end])
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].word in cues.verbs:
+            subject = _subject(field, first + k, floor, cues)
+            if subject:
+                return _Speaker(*subject, field.text[tokens[k].start:tokens[k].end])
+    return None
+
+
+def _subject(field: _Field, verb: int, floor: int, cues: _Cues) -> tuple[Entity | None, _Token | None] | None:
+    """The name or pronoun right before the speech verb ``field.tokens[verb]``."""
+    tokens = field.tokens
+    position = tokens[verb].start
+    entity = field.entity_ending(position, floor)
+    if entity:
+        between = [t for t in tokens[field.token_at(entity.span.end):verb]]
+        if len(between) <= _GAP_WORDS and all(t.word in cues.subject_gap for t in between):
+            return entity, None
+        if between and between[0].word == "," and between[-1].word == "," and len(between) <= 12:
+            return entity, None  # "Lavrov, Menteri Luar Negeri Rusia, mengatakan"
+    k = verb - 1
+    while k >= 0 and tokens[k].start >= floor and verb - k <= _GAP_WORDS + 1:
+        if tokens[k].word in cues.pronouns:
+            return None, tokens[k]
+        if tokens[k].word not in cues.subject_gap:
+            break
+        k -= 1
+    return None
+
+
+# -- indirect quotes ----------------------------------------------------------------------
+def _clause(field: _Field, verb: int, end: int, cues: _Cues) -> tuple[int, int] | None:
+    """The reported clause after the speech verb, up to ``end``, without `bahwa`/`that`."""
+    tokens = field.tokens
+    i = verb + 1
+    last = field.token_at(end)
+    for k in range(i, min(i + 5, last)):  # "told reporters on Friday that", not "said he hoped that"
+        if tokens[k].word in cues.complementizers:
+            i = k + 1
+            break
+        if tokens[k].word in cues.pronouns or tokens[k].word in cues.verbs:
+            break
+    while i < last and tokens[i].word in {",", ":"}:
+        i += 1
+    if i >= last:
+        return None
+    start = tokens[i].start
+    stop = end
+    while stop > start and field.text[stop - 1] in " .,;:!?\n":
+        stop -= 1
+    if len(_tokens(field.text, start, stop)) < 2:
+        return None
+    return start, stop
+
+
+def find_quotes(article: Article, options: Options) -> Article:
+    lang = data_language(article.language) or "id"
+    cues = _cues(lang)
+    found: list[tuple[_Pending, int]] = []
+    for name, text in article.text_fields():
+        field = _Field(name, text, list(article.entities))
+        sentences = sorted((s.start, s.end) for s in article.sentences if s.field == name)
+        quoted = _quotations(text)
+        direct_spans = []
+        for q in quoted:
+            words = len(_tokens(text, q.start, q.end))
+            sentence = _sentence_of(sentences, q.open)
+            if words <= _SHORT and not re.search(r"[.!?,]$", text[q.start:q.end]):
+                continue  # a partial quote if its sentence reports speech (below), else scare quotes
+            speaker = _speaker_after(field, q.close, cues) or _speaker_before(field, q.open, sentence[0], cues)
+            found.append((_pending(field, q.start, q.end, "direct", speaker), q.open))
+            end = q.close + 1
+            if speaker and speaker.entity:
+                end = max(end, speaker.entity.span.end)
+            direct_spans.append((q.open, min(len(text), end)))
+        for s_start, s_end in sentences:
+            if any(a < s_end and s_start < b for a, b in direct_spans):
+                continue
+            found += [(quote, quote.span.start) for quote in _indirect(field, s_start, s_end, cues, quoted)]
+    found.sort(key=lambda item: (field_order(item[0].span.field), item[1]))
+    return article.evolve(quotes=_resolve([q for q, _ in found], article, cues))
+
+
+def _sentence_of(sentences: list[tuple[int, int]], position: int) -> tuple[int, int]:
+    i = bisect.bisect_right([s for s, _ in sentences], position)
+    return sentences[i - 1] if i else (0, position)
+
+
+def _indirect(field: _Field, start: int, end: int, cues: _Cues, quoted: list[_Quoted]) -> list[_Pending]:
+    tokens = field.tokens
+    first, last = field.token_at(start), field.token_at(end)
+    out: list[_Pending] = []
+    # "Menurut X, …" / "According to X, …"
+    length = _match(tokens, first, cues.source_before)
+    if length:
+        after = tokens[first + length - 1].end
+        entity = field.entity_starting(after, after + 40)
+        comma = field.text.find(",", entity.span.end if entity else after, end)
+        if entity and comma != -1:
+            clause = _clause(field, field.token_at(comma) - 1, end, cues)
+            if clause:
+                out.append(_pending(field, *clause, "indirect",
+                                  _Speaker(entity, None, field.text[tokens[first].start:after])))
+                return out
+    verbs = [k for k in range(first, last) if tokens[k].word in cues.verbs]
+    heads: list[tuple[int, tuple]] = []
+    for k in verbs:
+        subject = _subject(field, k, start, cues)
+        begins = (subject[0].span.start if subject[0] else subject[1].start) if subject else None
+        # "mengatakan dia berharap …": a subject right after the last verb is inside its clause
+        if subject and not (heads and field.token_at(begins) - heads[-1][0] <= 2):
+            heads.append((k, subject))
+    for n, (k, subject) in enumerate(heads):
+        stop = end
+        if n + 1 < len(heads):
+            _, (entity, pronoun) = heads[n + 1]
+            stop = entity.span.start if entity else pronoun.start
+        clause = _clause(field, k, stop, cues)
+        if clause:
+            speaker = _Speaker(*subject, field.text[tokens[k].start:tokens[k].end])
+            out.append(_pending(field, *clause, "indirect", speaker))
+            for q in quoted:  # a few quoted words inside it are a partial quote of the same voice
+                if clause[0] <= q.start and q.end <= clause[1] and len(_tokens(field.text, q.start, q.end)) <= _SHORT:
+                    out.append(_pending(field, q.start, q.end, "partial", speaker))
+    if not out:  # "…, kata X." with no quotation marks
+        for k in range(first + 1, last):
+            if tokens[k - 1].word == "," and (length := _match(tokens, k, cues.after)):
+                after = tokens[k + length - 1].end
+                entity = field.entity_starting(after, after + 40)
+                if entity and entity.span.end <= end:
+                    cue = field.text[tokens[k].start:after]
+                    stop = tokens[k - 1].start
+                    if len(_tokens(field.text, start, stop)) >= 3:
+                        out.append(_pending(field, start, stop, "indirect", _Speaker(entity, None, cue)))
+                break
+    return out
+
+
+# -- putting it together --------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A quote found, its speaker not yet an actor."""
+
+    span: Span
+    kind: str
+    speaker: _Speaker | None
+
+
+def _pending(field: _Field, start: int, end: int, kind: str, speaker: _Speaker | None) -> _Pending:
+    return _Pending(Span(field.name, start, end, field.text[start:end]), kind, speaker)
+
+
+def _resolve(pending: list[_Pending], article: Article, cues: _Cues) -> tuple[Quote, ...]:
+    """Actor ids and speaker spans; pronouns, -nya cues and cue-less quotes take the voice
+    of the quote before them, or the last person named."""
+    people = sorted(((e.span.field, e.span.start), e) for e in article.entities if e.type == "PER" and e.actor)
+    resolved: list[Quote] = []
+    last: tuple[str | None, Quote | None] = (None, None)
+    for quote in pending:
+        speaker = quote.speaker
+        actor, span, cue = None, None, None
+        if speaker is not None:
+            cue = speaker.cue
+            if speaker.entity is not None:
+                actor, span = speaker.entity.actor, speaker.entity.span
+            else:
+                actor = last[0] or _last_person(people, quote.span)
+                token = speaker.pronoun
+                if token is not None and token.word in cues.pronouns:
+                    text = article.text_of(quote.span.field)
+                    span = Span(quote.span.field, token.start, token.end, text[token.start:token.end])
+        elif quote.kind in ("direct", "partial") and last[1] is not None and _near(last[1], quote, article):
+            actor = last[0]
+        final = Quote(quote.span, quote.kind, actor, span, cue)
+        resolved.append(final)
+        if actor:
+            last = (actor, final)
+    return tuple(resolved)
+
+
+def _last_person(people: list, span: Span) -> str | None:
+    i = bisect.bisect_left(people, ((span.field, span.start),), key=lambda p: (p[0],))
+    while i > 0:
+        (field, _), entity = people[i - 1]
+        if field == span.field:
+            return entity.actor
+        i -= 1
+    return None
+
+
+def _near(before: Quote, quote: _Pending, article: Article) -> bool:
+    """The same or the next paragraph: a cue-less quote there goes on in the same voice."""
+    if before.span.field != quote.span.field:
+        return False
+    between = article.text_of(quote.span.field)[before.span.end:quote.span.start]
+    return between.count("\n\n") <= 1 and between.count("\n") <= 2
