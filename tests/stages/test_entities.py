@@ -64,5 +64,6 @@ def test_one_type_per_name_in_an_article():
              Entity(Span("body", 21, 28, "Blinken"), "LOC"),
              Entity(Span("body", 37, 43, "Lavrov"), "ORG")]
     assert body[21:28] == "Blinken"
-    fixed = _one_type_per_name(list(spans), [1, 2])
+    article = Article(source=Source(format="text"), body=body, language="id")
+    fixed = _one_type_per_name(article, list(spans), [1, 2], "id")
     assert [e.type for e in fixed] == ["PER", "PER", "ORG"]  # no full name says Lavrov is a person

@@ -41,6 +41,7 @@ class _Cues:
     after: tuple[tuple[str, ...], ...]  # longest first
     after_self: frozenset[str]
     source_before: tuple[tuple[str, ...], ...]
+    source_self: frozenset[str]
     complementizers: frozenset[str]
     pronouns: frozenset[str]
     subject_gap: frozenset[str]
@@ -58,6 +59,7 @@ def _cues(lang: str) -> _Cues:
         after=phrases("after_quote"),
         after_self=frozenset(fold(w) for w in data["after_quote_self"]),
         source_before=phrases("source_before"),
+        source_self=frozenset(fold(w) for w in data["source_self"]),
         complementizers=frozenset(fold(w) for w in data["complementizers"]),
         pronouns=frozenset(fold(w) for w in data["pronouns"]),
         subject_gap=frozenset(fold(w) for w in data["subject_gap"]),
@@ -322,6 +324,11 @@ def _indirect(field: _Field, start: int, end: int, cues: _Cues, quoted: list[_Qu
                 out.append(_pending(field, *clause, "indirect",
                                   _Speaker(entity, None, field.text[tokens[first].start:after])))
                 return out
+    if first < last and tokens[first].word in cues.source_self:  # "Menurutnya, …"
+        clause = _clause(field, first, end, cues)
+        if clause:
+            cue = field.text[tokens[first].start:tokens[first].end]
+            return [_pending(field, *clause, "indirect", _Speaker(None, tokens[first], cue))]
     verbs = [k for k in range(first, last) if tokens[k].word in cues.verbs]
     heads: list[tuple[int, tuple]] = []
     for k in verbs:
