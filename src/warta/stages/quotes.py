@@ -158,6 +158,20 @@ class _Field:
         """Index of the first token starting at or after ``position``."""
         return bisect.bisect_left(self.token_starts, position)
 
+    def named_after(self, position: int) -> Entity | None:
+        """Who a cue names: the first person within a few words after ``position`` (past a
+        title such as "Juru Bicara KPK"), else the first name there; never past a sentence end."""
+        stop = position + 80
+        m = re.compile(r"[.!?\n]").search(self.text, position, stop)
+        stop = m.start() if m else stop
+        i = bisect.bisect_left(self.entity_starts, position)
+        candidates = []
+        while i < len(self.entities) and self.entities[i].span.start < stop:
+            candidates.append(self.entities[i])
+            i += 1
+        people = [e for e in candidates if e.type == "PER"]
+        return (people or candidates or [None])[0]
+
     def entity_starting(self, position: int, limit: int) -> Entity | None:
         i = bisect.bisect_left(self.entity_starts, position)
         if i < len(self.entities) and self.entities[i].span.start <= limit:
@@ -192,10 +206,8 @@ def _speaker_after(field: _Field, close: int, cues: _Cues) -> _Speaker | None:
         nxt = i + length
         if nxt < len(tokens) and tokens[nxt].word in cues.pronouns:
             return _Speaker(None, tokens[nxt], cue)
-        entity = field.entity_starting(after, after + 40)
-        if entity and not re.search(r"[.!?\n]", field.text[after:entity.span.start]):
-            return _Speaker(entity, None, cue)
-        return None
+        entity = field.named_after(after)
+        return _Speaker(entity, None, cue) if entity else None
     # "…," Blinken said / he said
     if tokens[i].word in cues.pronouns and _match(tokens, i + 1, cues.after):
         j = i + 1
@@ -218,7 +230,7 @@ def _speaker_before(field: _Field, open_at: int, floor: int, cues: _Cues) -> _Sp
         length = _match(tokens, k, cues.source_before)
         if length:
             after = tokens[k + length - 1].end
-            entity = field.entity_starting(after, after + 40)
+            entity = field.named_after(after)
             if entity and entity.span.end <= open_at:
                 return _Speaker(entity, None, field.text[tokens[k].start:tokens[k + length - 1].end])
     for k in range(len(tokens) - 1, -1, -1):
@@ -316,7 +328,7 @@ def _indirect(field: _Field, start: int, end: int, cues: _Cues, quoted: list[_Qu
     length = _match(tokens, first, cues.source_before)
     if length:
         after = tokens[first + length - 1].end
-        entity = field.entity_starting(after, after + 40)
+        entity = field.named_after(after)
         comma = field.text.find(",", entity.span.end if entity else after, end)
         if entity and comma != -1:
             clause = _clause(field, field.token_at(comma) - 1, end, cues)
@@ -349,17 +361,33 @@ def _indirect(field: _Field, start: int, end: int, cues: _Cues, quoted: list[_Qu
             for q in quoted:  # a few quoted words inside it are a partial quote of the same voice
                 if clause[0] <= q.start and q.end <= clause[1] and len(_tokens(field.text, q.start, q.end)) <= _SHORT:
                     out.append(_pending(field, q.start, q.end, "partial", speaker))
-    if not out:  # "…, kata X." with no quotation marks
+    if not out:  # "…, kata X." or "…, lanjut dia, …" with no quotation marks
         for k in range(first + 1, last):
-            if tokens[k - 1].word == "," and (length := _match(tokens, k, cues.after)):
+            if tokens[k - 1].word != ",":
+                continue
+            if tokens[k].word in cues.after_self:
+                length, speaker = 1, _Speaker(None, tokens[k], field.text[tokens[k].start:tokens[k].end])
+            elif length := _match(tokens, k, cues.after):
                 after = tokens[k + length - 1].end
-                entity = field.entity_starting(after, after + 40)
-                if entity and entity.span.end <= end:
-                    cue = field.text[tokens[k].start:after]
-                    stop = tokens[k - 1].start
-                    if len(_tokens(field.text, start, stop)) >= 3:
-                        out.append(_pending(field, start, stop, "indirect", _Speaker(entity, None, cue)))
+                nxt = k + length
+                cue = field.text[tokens[k].start:after]
+                if nxt < last and tokens[nxt].word in cues.pronouns:
+                    speaker = _Speaker(None, tokens[nxt], cue)
+                else:
+                    entity = field.named_after(after)
+                    speaker = _Speaker(entity, None, cue) if entity and entity.span.end <= end else None
+            else:
+                continue
+            if speaker is None:
                 break
+            named_until = speaker.entity.span.end if speaker.entity else speaker.pronoun.end
+            rest = field.text[named_until:end].strip(" .!?\n")
+            stop = tokens[k - 1].start if not rest.startswith(",") or len(rest) < 3 else end
+            while stop > start and field.text[stop - 1] in " .,;:!?\n":
+                stop -= 1
+            if len(_tokens(field.text, start, stop)) >= 3:
+                out.append(_pending(field, start, stop, "indirect", speaker))
+            break
     return out
 
 
