@@ -212,6 +212,8 @@ def _speaker_after(field: _Field, close: int, cues: _Cues) -> _Speaker | None:
     if tokens[i].word in cues.pronouns and _match(tokens, i + 1, cues.after):
         j = i + 1
         return _Speaker(None, tokens[i], field.text[tokens[j].start:tokens[j + _match(tokens, j, cues.after) - 1].end])
+    if tokens[i].word in {"the", "sang"} and i + 1 < len(tokens):  # "…," the Rodong Sinmun said
+        i += 1
     entity = field.entity_starting(tokens[i].start, tokens[i].start)
     if entity:
         j = field.token_at(entity.span.end)
@@ -302,6 +304,8 @@ def find_quotes(article: Article, options: Options) -> Article:
             if words <= _SHORT and not re.search(r"[.!?,]$", text[q.start:q.end]):
                 continue  # a partial quote if its sentence reports speech (below), else scare quotes
             speaker = _speaker_after(field, q.close, cues) or _speaker_before(field, q.open, sentence[0], cues)
+            if words <= _SHORT and speaker is None:
+                continue  # "Meet the Press." is a name in quotation marks, not a quote
             found.append((_pending(field, q.start, q.end, "direct", speaker), q.open))
             end = q.close + 1
             if speaker and speaker.entity:
