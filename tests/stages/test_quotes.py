@@ -61,3 +61,15 @@ def test_english_quotes(body, speaker):
     found = quotes(f"U.S. Secretary of State Antony Blinken met Sergei Lavrov in Geneva. {body}",
                    published="2022-01-21", title="Blinken and Lavrov meet in Geneva for talks")
     assert any(s == speaker for _, _, s, _, _ in found), found
+
+
+def test_role_nouns_point_back_to_the_last_person_named():
+    found = quotes("U.S. Secretary of State Antony Blinken met Sergei Lavrov in Geneva on Friday. "
+                   '"We will keep talking with Moscow," the minister said.',
+                   published="2022-01-21", title="Blinken and Lavrov meet in Geneva for talks")
+    direct = [q for q in found if q[0] == "direct"]
+    assert direct and direct[0][2] == "Sergei Lavrov" and direct[0][4] == "minister"
+    found = quotes("Warga Bekasi, Budi Santoso, datang ke kantor polisi. "
+                   "Pria tersebut mengatakan rumahnya kebanjiran sejak pagi.")
+    indirect = [q for q in found if q[0] == "indirect"]
+    assert indirect and indirect[0][2] == "Budi Santoso" and indirect[0][4] == "Pria"

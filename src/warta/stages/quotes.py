@@ -45,6 +45,19 @@ class _Cues:
     complementizers: frozenset[str]
     pronouns: frozenset[str]
     subject_gap: frozenset[str]
+    roles: dict[str, str]  # role noun → the kind of actor it points back to
+    determiners_before: frozenset[str]
+    determiners_after: frozenset[str]
+
+    def role_at(self, tokens: list[_Token], i: int) -> int | None:
+        """Index of the role noun in "the minister" / "pejabat tersebut" starting at ``tokens[i]``."""
+        if i + 1 >= len(tokens):
+            return None
+        if tokens[i].word in self.determiners_before and tokens[i + 1].word in self.roles:
+            return i + 1
+        if tokens[i].word in self.roles and tokens[i + 1].word in self.determiners_after:
+            return i
+        return None
 
 
 @cache
@@ -63,6 +76,9 @@ def _cues(lang: str) -> _Cues:
         complementizers=frozenset(fold(w) for w in data["complementizers"]),
         pronouns=frozenset(fold(w) for w in data["pronouns"]),
         subject_gap=frozenset(fold(w) for w in data["subject_gap"]),
+        roles={fold(w): kind for kind, nouns in data["role_nouns"].items() for w in nouns if " " not in w},
+        determiners_before=frozenset(fold(w) for w in data["determiners_before"]),
+        determiners_after=frozenset(fold(w) for w in data["determiners_after"]),
     )
 
 
@@ -206,12 +222,17 @@ def _speaker_after(field: _Field, close: int, cues: _Cues) -> _Speaker | None:
         nxt = i + length
         if nxt < len(tokens) and tokens[nxt].word in cues.pronouns:
             return _Speaker(None, tokens[nxt], cue)
+        if (role := cues.role_at(tokens, nxt)) is not None:
+            return _Speaker(None, tokens[role], cue)
         entity = field.named_after(after)
         return _Speaker(entity, None, cue) if entity else None
     # "…," Blinken said / he said
     if tokens[i].word in cues.pronouns and _match(tokens, i + 1, cues.after):
         j = i + 1
         return _Speaker(None, tokens[i], field.text[tokens[j].start:tokens[j + _match(tokens, j, cues.after) - 1].end])
+    if (role := cues.role_at(tokens, i)) is not None and (length := _match(tokens, role + 1 + (role == i), cues.after)):
+        j = role + 1 + (role == i)
+        return _Speaker(None, tokens[role], field.text[tokens[j].start:tokens[j + length - 1].end])
     if tokens[i].word in {"the", "sang"} and i + 1 < len(tokens):  # "…," the Rodong Sinmun said
         i += 1
     entity = field.entity_starting(tokens[i].start, tokens[i].start)
@@ -258,6 +279,8 @@ def _subject(field: _Field, verb: int, floor: int, cues: _Cues) -> tuple[Entity 
     while k >= 0 and tokens[k].start >= floor and verb - k <= _GAP_WORDS + 1:
         if tokens[k].word in cues.pronouns:
             return None, tokens[k]
+        if k >= 1 and tokens[k - 1].start >= floor and (role := cues.role_at(tokens, k - 1)) is not None:
+            return None, tokens[role]
         if tokens[k].word not in cues.subject_gap:
             break
         k -= 1
@@ -413,6 +436,7 @@ def _resolve(pending: list[_Pending], article: Article, cues: _Cues) -> tuple[Qu
     """Actor ids and speaker spans; pronouns, -nya cues and cue-less quotes take the voice
     of the quote before them, or the last person named."""
     people = sorted(((e.span.field, e.span.start), e) for e in article.entities if e.type == "PER" and e.actor)
+    others = sorted(((e.span.field, e.span.start), e) for e in article.entities if e.type == "ORG" and e.actor)
     resolved: list[Quote] = []
     last: tuple[str | None, Quote | None] = (None, None)
     for quote in pending:
@@ -422,6 +446,12 @@ def _resolve(pending: list[_Pending], article: Article, cues: _Cues) -> tuple[Qu
             cue = speaker.cue
             if speaker.entity is not None:
                 actor, span = speaker.entity.actor, speaker.entity.span
+            elif speaker.pronoun is not None and speaker.pronoun.word in cues.roles:
+                kind = cues.roles[speaker.pronoun.word]
+                actor = _last_person(people if kind == "person" else others, quote.span)
+                token = speaker.pronoun
+                text = article.text_of(quote.span.field)
+                span = Span(quote.span.field, token.start, token.end, text[token.start:token.end])
             else:
                 actor = last[0] or _last_person(people, quote.span)
                 token = speaker.pronoun
