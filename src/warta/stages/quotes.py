@@ -320,13 +320,15 @@ def find_quotes(article: Article, options: Options) -> Article:
         field = _Field(name, text, list(article.entities))
         sentences = sorted((s.start, s.end) for s in article.sentences if s.field == name)
         quoted = _quotations(text)
-        direct_spans = []
+        direct_spans = []  # a direct quote with its cue: no indirect quote may cross one
+        cue_spans = []  # where a direct quote's cue and speaker stand: no indirect quote there
         for q in quoted:
             words = len(_tokens(text, q.start, q.end))
             sentence = _sentence_of(sentences, q.open)
             if words <= _SHORT and not re.search(r"[.!?,]$", text[q.start:q.end]):
                 continue  # a partial quote if its sentence reports speech (below), else scare quotes
-            speaker = _speaker_after(field, q.close, cues) or _speaker_before(field, q.open, sentence[0], cues)
+            after = _speaker_after(field, q.close, cues)
+            speaker = after or _speaker_before(field, q.open, sentence[0], cues)
             if words <= _SHORT and speaker is None:
                 continue  # "Meet the Press." is a name in quotation marks, not a quote
             found.append((_pending(field, q.start, q.end, "direct", speaker), q.open))
@@ -334,10 +336,19 @@ def find_quotes(article: Article, options: Options) -> Article:
             if speaker and speaker.entity:
                 end = max(end, speaker.entity.span.end)
             direct_spans.append((q.open, min(len(text), end)))
+            if after:
+                cue_spans.append((q.close, min(len(text), end + 1)))
+            elif speaker and re.search(r"[,:]\s*$", text[sentence[0]:q.open]):
+                cue_spans.append((sentence[0], q.open))  # "X mengatakan, “…”": the intro is the cue
         for s_start, s_end in sentences:
-            if any(a < s_end and s_start < b for a, b in direct_spans):
+            if any(a < s_end and s_start < b for a, b in cue_spans):
                 continue
-            found += [(quote, quote.span.start) for quote in _indirect(field, s_start, s_end, cues, quoted)]
+            for quote in _indirect(field, s_start, s_end, cues, quoted):
+                span = quote.span
+                crosses = any(a < span.end and span.start < b and not (span.start <= a and b <= span.end)
+                              for a, b in direct_spans)
+                if not crosses:
+                    found.append((quote, span.start))
     found.sort(key=lambda item: (field_order(item[0].span.field), item[1]))
     return article.evolve(quotes=_resolve([q for q, _ in found], article, cues))
 
