@@ -61,9 +61,9 @@ def _known_names(text: str, dictionary: ActorDictionary, lang: str) -> list[tupl
             for hit in index.find(text, accept)]
 
 
-def _refine(label: str, words: str, dictionary: ActorDictionary, lang: str) -> str:
-    """SPEC type of a tagger span: the dictionary knows best, then facility words, then places."""
-    entries = dictionary.lookup(words, lang)
+def _refine(label: str, words: str, entries: list[Entry], dictionary: ActorDictionary, lang: str) -> str:
+    """SPEC type of a tagger span: the dictionary knows best (``entries``, its lookup of
+    ``words``), then facility words, then places."""
     if entries:
         return dictionary_type(entries, dictionary)
     if label != "LOC":
@@ -154,9 +154,10 @@ def find_entities(article: Article, options: Options) -> Article:
         known = _known_names(text, dictionary, lang)
         for start, end, typed, label in _merge(tagged, known):
             words = text[start:end]
-            kind = typed or _refine(label, words, dictionary, lang)
+            entries = [] if typed else dictionary.lookup(words, lang)
+            kind = typed or _refine(label, words, entries, dictionary, lang)
             span = Span(sentence.field, sentence.start + start, sentence.start + end, words)
-            if typed is None and not dictionary.lookup(words, lang):
+            if typed is None and not entries:
                 tagged_only.append(len(entities))
             entities.append(Entity(span=span, type=kind))
     entities = _one_type_per_name(article, entities, tagged_only, lang)

@@ -319,12 +319,14 @@ def find_quotes(article: Article, options: Options) -> Article:
     for name, text in article.text_fields():
         field = _Field(name, text, list(article.entities))
         sentences = sorted((s.start, s.end) for s in article.sentences if s.field == name)
+        sentence_starts = [s for s, _ in sentences]
         quoted = _quotations(text)
         direct_spans = []  # a direct quote with its cue: no indirect quote may cross one
         cue_spans = []  # where a direct quote's cue and speaker stand: no indirect quote there
         for q in quoted:
             words = len(_tokens(text, q.start, q.end))
-            sentence = _sentence_of(sentences, q.open)
+            i = bisect.bisect_right(sentence_starts, q.open)
+            sentence = sentences[i - 1] if i else (0, q.open)
             if words <= _SHORT and not re.search(r"[.!?,]$", text[q.start:q.end]):
                 continue  # a partial quote if its sentence reports speech (below), else scare quotes
             after = _speaker_after(field, q.close, cues)
@@ -351,11 +353,6 @@ def find_quotes(article: Article, options: Options) -> Article:
                     found.append((quote, span.start))
     found.sort(key=lambda item: (field_order(item[0].span.field), item[1]))
     return article.evolve(quotes=_resolve([q for q, _ in found], article, cues))
-
-
-def _sentence_of(sentences: list[tuple[int, int]], position: int) -> tuple[int, int]:
-    i = bisect.bisect_right([s for s, _ in sentences], position)
-    return sentences[i - 1] if i else (0, position)
 
 
 def _indirect(field: _Field, start: int, end: int, cues: _Cues, quoted: list[_Quoted]) -> list[_Pending]:
