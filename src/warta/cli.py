@@ -20,7 +20,7 @@ from warta.errors import WartaError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Turn news pages into structured, sentence-level evidence.")
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # a long path is never cut in two
 
 
 def _options(config: Path | None, lang: str, debug: bool):
