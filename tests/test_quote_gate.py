@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-FLOORS = {"id": {"f1": 0.92, "speaker_accuracy": 0.93}, "en": {"f1": 0.76, "speaker_accuracy": 0.77}}
+FLOORS = {"id": {"f1": 0.95, "speaker_accuracy": 0.93}, "en": {"f1": 0.87, "speaker_accuracy": 0.88}}
 
 
 @pytest.mark.slow

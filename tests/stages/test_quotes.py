@@ -73,3 +73,55 @@ def test_role_nouns_point_back_to_the_last_person_named():
                    "Pria tersebut mengatakan rumahnya kebanjiran sejak pagi.")
     indirect = [q for q in found if q[0] == "indirect"]
     assert indirect and indirect[0][2] == "Budi Santoso" and indirect[0][4] == "Pria"
+
+
+def english(body: str):
+    return quotes(body, published="2022-01-21", title="Blinken and Lavrov meet in Geneva for talks")
+
+
+def test_participle_cue_reports_the_sentence_subject():
+    found = english("Sergei Lavrov criticised the NATO exercise on Tuesday, warning that the West will pay dearly.")
+    assert ("indirect", "the West will pay dearly", "Sergei Lavrov", "warning", "Sergei Lavrov") in found
+
+
+def test_according_to_an_unnamed_source_is_a_quote_with_no_actor():
+    found = english("According to critics, the aim of this system is to control the border.")
+    assert found == [("indirect", "the aim of this system is to control the border", None, "According to",
+                      "critics")]
+    found = english("Officials say that the talks will resume in Geneva next week.")
+    assert found == [("indirect", "the talks will resume in Geneva next week", None, "say", "Officials")]
+
+
+def test_cue_after_a_title_and_a_name_with_a_phrase():
+    found = english('"The balloons will fly tomorrow," Patrol Chief James Hall with the New York '
+                    "Police Department said Wednesday.")
+    assert found and found[0][2] == "James Hall" and found[0][3] == "said"
+
+
+def test_a_cue_in_the_next_paragraph_is_not_the_quote_s_cue():
+    found = english('"We will keep talking," Blinken said. "The lines were short today!"\n\n'
+                    "Sergei Lavrov said the talks were useful.")
+    direct = [q for q in found if q[0] == "direct"]
+    assert [q[2] for q in direct] == ["Antony Blinken", "Antony Blinken"]
+
+
+def test_names_of_works_in_quotation_marks_are_not_quotes():
+    found = english("Blinken spoke in an interview on NBC’s “Meet the Press.” He watched “Once Upon A Time "
+                    "in Hollywood” last week.")
+    assert [q for q in found if q[0] == "direct"] == []
+
+
+def test_indonesian_passive_cue_and_description_that_points_back():
+    found = quotes("Menteri Keuangan Purbaya Yudhi Sadewa hadir di Jakarta. Lebih lanjut, dikatakan dia, "
+                   "inflasi tetap terkendali sampai akhir tahun.\n\n"
+                   "Mantan pejabat Bank Indonesia itu menilai ekonomi nasional tumbuh lebih cepat.")
+    indirect = [q for q in found if q[0] == "indirect"]
+    assert indirect[0][1] == "inflasi tetap terkendali sampai akhir tahun" and indirect[0][2] == "Purbaya Yudhi Sadewa"
+    assert indirect[1][1] == "ekonomi nasional tumbuh lebih cepat" and indirect[1][2] == "Purbaya Yudhi Sadewa"
+    assert indirect[1][4] == "Mantan pejabat Bank Indonesia itu"
+
+
+def test_menurut_without_a_comma():
+    found = quotes("Menurut Bahlil Lahadalia pemberian izin tambang tersebut merupakan bentuk keadilan.")
+    assert ("indirect", "pemberian izin tambang tersebut merupakan bentuk keadilan", "Bahlil Lahadalia",
+            "Menurut", "Bahlil Lahadalia") in found

@@ -33,6 +33,7 @@ _WORD = re.compile(r"\w+(?:[-’']\w+)*|[^\w\s]")
 _PAIRS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
 _SHORT = 3  # a quotation of at most this many words is a partial quote or a scare quote
 _GAP_WORDS = 3  # words allowed between a subject and its speech verb ("Rusia juga telah …")
+_NAMING_WORDS = 12  # words allowed for the title and name before a cue after a quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +43,23 @@ class _Cues:
     after_self: frozenset[str]
     source_before: tuple[tuple[str, ...], ...]
     source_self: frozenset[str]
+    participles: tuple[tuple[str, ...], ...]
+    naming_verbs: frozenset[str]
+    groups: tuple[tuple[str, ...], ...]
     complementizers: frozenset[str]
     pronouns: frozenset[str]
     subject_gap: frozenset[str]
     roles: dict[str, str]  # role noun → the kind of actor it points back to
     determiners_before: frozenset[str]
     determiners_after: frozenset[str]
+
+    def group_ending(self, tokens: list[_Token], i: int) -> _Token | None:
+        """The words of "officials" / "para ahli" ending at ``tokens[i]``, as one token."""
+        for phrase in self.groups:
+            j = i - len(phrase) + 1
+            if j >= 0 and tuple(t.word for t in tokens[j:i + 1]) == phrase:
+                return _Token(tokens[j].start, tokens[i].end, tokens[i].word, "group")
+        return None
 
     def role_at(self, tokens: list[_Token], i: int) -> int | None:
         """Index of the role noun in "the minister" / "pejabat tersebut" starting at ``tokens[i]``."""
@@ -73,6 +85,9 @@ def _cues(lang: str) -> _Cues:
         after_self=frozenset(fold(w) for w in data["after_quote_self"]),
         source_before=phrases("source_before"),
         source_self=frozenset(fold(w) for w in data["source_self"]),
+        participles=phrases("participle_cues"),
+        naming_verbs=frozenset(fold(w) for w in data["naming_verbs"]),
+        groups=phrases("group_nouns"),
         complementizers=frozenset(fold(w) for w in data["complementizers"]),
         pronouns=frozenset(fold(w) for w in data["pronouns"]),
         subject_gap=frozenset(fold(w) for w in data["subject_gap"]),
@@ -87,6 +102,9 @@ class _Token:
     start: int
     end: int
     word: str  # folded
+    # "word"; "group" for words naming a source but no actor ("officials", "para ahli");
+    # "anaphor" for a description pointing back ("Politikus Partai Golkar ini")
+    kind: str = "word"
 
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
@@ -211,8 +229,8 @@ def _speaker_after(field: _Field, close: int, cues: _Cues) -> _Speaker | None:
     tokens = field.tokens
     while i < len(tokens) and tokens[i].word in {",", "."}:
         i += 1
-    if i >= len(tokens):
-        return None
+    if i >= len(tokens) or "\n" in field.text[close:tokens[i].start]:
+        return None  # a cue stands in the quote's own paragraph
     if tokens[i].word in cues.after_self:
         return _Speaker(None, tokens[i], field.text[tokens[i].start:tokens[i].end])
     length = _match(tokens, i, cues.after)
@@ -235,13 +253,27 @@ def _speaker_after(field: _Field, close: int, cues: _Cues) -> _Speaker | None:
         return _Speaker(None, tokens[role], field.text[tokens[j].start:tokens[j + length - 1].end])
     if tokens[i].word in {"the", "sang"} and i + 1 < len(tokens):  # "…," the Rodong Sinmun said
         i += 1
-    entity = field.entity_starting(tokens[i].start, tokens[i].start)
-    if entity:
-        j = field.token_at(entity.span.end)
+    # "…," Blinken said · "…," Patrol Chief James Hall with the New York Police Department said
+    for j in range(i, min(i + _NAMING_WORDS, len(tokens))):
+        if tokens[j].word in {".", "!", "?", ";", "“", "\""} or "\n" in field.text[tokens[i].start:tokens[j].start]:
+            break
         length = _match(tokens, j, cues.after)
-        if length:
-            return _Speaker(entity, None, field.text[tokens[j].start:tokens[j + length - 1].end])
+        if length and j > i:
+            people = [e for e in _entities_between(field, tokens[i].start, tokens[j].start) if e.type == "PER"]
+            entity = people[-1] if people else field.entity_starting(tokens[i].start, tokens[i].start)
+            if entity and entity.span.end <= tokens[j].start:
+                return _Speaker(entity, None, field.text[tokens[j].start:tokens[j + length - 1].end])
+            break
     return None
+
+
+def _entities_between(field: _Field, start: int, end: int) -> list[Entity]:
+    i = bisect.bisect_left(field.entity_starts, start)
+    out = []
+    while i < len(field.entities) and field.entities[i].span.start < end:
+        out.append(field.entities[i])
+        i += 1
+    return out
 
 
 def _speaker_before(field: _Field, open_at: int, floor: int, cues: _Cues) -> _Speaker | None:
@@ -257,7 +289,7 @@ def _speaker_before(field: _Field, open_at: int, floor: int, cues: _Cues) -> _Sp
             if entity and entity.span.end <= open_at:
                 return _Speaker(entity, None, field.text[tokens[k].start:tokens[k + length - 1].end])
     for k in range(len(tokens) - 1, -1, -1):
-        if tokens[k].word in cues.verbs:
+        if tokens[k].word in cues.verbs or tokens[k].word in cues.naming_verbs:
             subject = _subject(field, first + k, floor, cues)
             if subject:
                 return _Speaker(*subject, field.text[tokens[k].start:tokens[k].end])
@@ -281,10 +313,29 @@ def _subject(field: _Field, verb: int, floor: int, cues: _Cues) -> tuple[Entity 
             return None, tokens[k]
         if k >= 1 and tokens[k - 1].start >= floor and (role := cues.role_at(tokens, k - 1)) is not None:
             return None, tokens[role]
+        if (group := cues.group_ending(tokens, k)) is not None and group.start >= floor:
+            return None, group
+        if tokens[k].word in cues.determiners_after and (description := _description(field, k, floor)):
+            return None, description
         if tokens[k].word not in cues.subject_gap:
             break
         k -= 1
     return None
+
+
+def _description(field: _Field, last: int, floor: int) -> _Token | None:
+    """“Politikus Partai Golkar ini” / “mantan istri Ivan Fadilla itu”: a description that opens
+    the sentence (or follows its opening connective) and ends in a demonstrative points back."""
+    tokens = field.tokens
+    first = field.token_at(floor)
+    for k in range(first, min(first + 4, last)):
+        if tokens[k].word == ",":
+            first = k + 1
+            break
+    between = tokens[first:last]
+    if not between or len(between) > _NAMING_WORDS or any(not t.word[0].isalnum() for t in between):
+        return None
+    return _Token(tokens[first].start, tokens[last].end, tokens[last].word, "anaphor")
 
 
 # -- indirect quotes ----------------------------------------------------------------------
@@ -331,8 +382,11 @@ def find_quotes(article: Article, options: Options) -> Article:
                 continue  # a partial quote if its sentence reports speech (below), else scare quotes
             after = _speaker_after(field, q.close, cues)
             speaker = after or _speaker_before(field, q.open, sentence[0], cues)
-            if words <= _SHORT and speaker is None:
+            if speaker is None and words <= _SHORT:
                 continue  # "Meet the Press." is a name in quotation marks, not a quote
+            if _title_like(text[q.start:q.end]) and not (
+                    text[q.start:q.end].endswith(",") or re.search(r"[,:]\s*$", text[sentence[0]:q.open])):
+                continue  # on NBC’s “Meet the Press.”, “Once Upon A Time in Hollywood”: names of works
             found.append((_pending(field, q.start, q.end, "direct", speaker), q.open))
             end = q.close + 1
             if speaker and speaker.entity:
@@ -355,22 +409,29 @@ def find_quotes(article: Article, options: Options) -> Article:
     return article.evolve(quotes=_resolve([q for q, _ in found], article, cues))
 
 
+def _title_like(quoted: str) -> bool:
+    """A short quotation whose longer words all start upper-case names a work or a show."""
+    words = [w for w in re.findall(r"\w+(?:[’']\w+)?", quoted)]
+    return 0 < len(words) <= 8 and words[0][0].isupper() and all(w[0].isupper() for w in words if len(w) >= 4)
+
+
 def _indirect(field: _Field, start: int, end: int, cues: _Cues, quoted: list[_Quoted]) -> list[_Pending]:
     tokens = field.tokens
     first, last = field.token_at(start), field.token_at(end)
     out: list[_Pending] = []
-    # "Menurut X, …" / "According to X, …"
-    length = _match(tokens, first, cues.source_before)
-    if length:
-        after = tokens[first + length - 1].end
-        entity = field.named_after(after)
-        comma = field.text.find(",", entity.span.end if entity else after, end)
-        if entity and comma != -1:
-            clause = _clause(field, field.token_at(comma) - 1, end, cues)
-            if clause:
-                out.append(_pending(field, *clause, "indirect",
-                                  _Speaker(entity, None, field.text[tokens[first].start:after])))
-                return out
+    # "Menurut X, …" / "According to X, …" / "Lebih lanjut, dipaparkan Gede, …"
+    opening = next((k + 1 for k in range(first, min(first + 4, last)) if tokens[k].word == ","), first)
+    for at in dict.fromkeys((first, opening)):
+        length = _match(tokens, at, cues.source_before)
+        if length:
+            after = tokens[at + length - 1].end
+            source = _source(field, at + length, min(last, at + length + _NAMING_WORDS), cues)
+            if source:
+                speaker, comma = source
+                clause = _clause(field, comma, end, cues)
+                if clause:
+                    cue = field.text[tokens[at].start:after]
+                    return [_pending(field, *clause, "indirect", _Speaker(*speaker, cue))]
     if first < last and tokens[first].word in cues.source_self:  # "Menurutnya, …"
         clause = _clause(field, first, end, cues)
         if clause:
@@ -396,6 +457,16 @@ def _indirect(field: _Field, start: int, end: int, cues: _Cues, quoted: list[_Qu
             for q in quoted:  # a few quoted words inside it are a partial quote of the same voice
                 if clause[0] <= q.start and q.end <= clause[1] and len(_tokens(field.text, q.start, q.end)) <= _SHORT:
                     out.append(_pending(field, q.start, q.end, "partial", speaker))
+    if not heads:  # "The paper blasted Seoul, warning that …": the sentence's subject speaks
+        for k in range(first + 1, last):
+            if tokens[k - 1].word == "," and (length := _match(tokens, k, cues.participles)):
+                clause = _clause(field, k + length - 1, end, cues)
+                if clause:
+                    subject = field.entity_starting(start, tokens[min(first + 1, last - 1)].start)
+                    pronoun = tokens[first] if tokens[first].word in cues.pronouns else None
+                    cue = field.text[tokens[k].start:tokens[k + length - 1].end]
+                    out.append(_pending(field, *clause, "indirect", _Speaker(subject, pronoun, cue)))
+                break
     if not out:  # "…, kata X." or "…, lanjut dia, …" with no quotation marks
         for k in range(first + 1, last):
             if tokens[k - 1].word != ",":
@@ -411,6 +482,9 @@ def _indirect(field: _Field, start: int, end: int, cues: _Cues, quoted: list[_Qu
                 else:
                     entity = field.named_after(after)
                     speaker = _Speaker(entity, None, cue) if entity and entity.span.end <= end else None
+                if speaker is None and _match(tokens, k, cues.source_before) and nxt < last:
+                    # "…, according to analysts working in the region."
+                    speaker = _Speaker(None, _unnamed(field, nxt, last - 1), cue)
             else:
                 continue
             if speaker is None:
@@ -424,6 +498,32 @@ def _indirect(field: _Field, start: int, end: int, cues: _Cues, quoted: list[_Qu
                 out.append(_pending(field, start, stop, "indirect", speaker))
             break
     return out
+
+
+def _source(field: _Field, i: int, limit: int, cues: _Cues) -> tuple[tuple, int] | None:
+    """Who "According to X," names, and the index of its comma: a name, a pronoun, or
+    words that name nobody in particular ("the report", "critics")."""
+    tokens = field.tokens
+    comma = next((k for k in range(i, limit) if tokens[k].word == ","), None)
+    if comma is None and (entity := field.entity_starting(tokens[i].start, tokens[i].start)):
+        return (entity, None), field.token_at(entity.span.end) - 1  # "Menurut AHY pemerintah …"
+    if comma is None or comma == i:
+        return None
+    if tokens[i].word in cues.pronouns and comma == i + 1:
+        return (None, tokens[i]), comma
+    people = [e for e in _entities_between(field, tokens[i].start, tokens[comma].start)]
+    if people:
+        persons = [e for e in people if e.type == "PER"]
+        return ((persons or people)[0], None), comma
+    return (None, _unnamed(field, i, comma - 1)), comma
+
+
+def _unnamed(field: _Field, first: int, last: int) -> _Token:
+    """Words ``tokens[first..last]`` that name a source but no actor, as one token."""
+    tokens = field.tokens
+    while last > first and not tokens[last].word[0].isalnum():
+        last -= 1
+    return _Token(tokens[first].start, tokens[last].end, tokens[last].word, "group")
 
 
 # -- putting it together --------------------------------------------------------------------
@@ -454,6 +554,10 @@ def _resolve(pending: list[_Pending], article: Article, cues: _Cues) -> tuple[Qu
             cue = speaker.cue
             if speaker.entity is not None:
                 actor, span = speaker.entity.actor, speaker.entity.span
+            elif speaker.pronoun is not None and speaker.pronoun.kind == "group":
+                token = speaker.pronoun
+                text = article.text_of(quote.span.field)
+                span = Span(quote.span.field, token.start, token.end, text[token.start:token.end])
             elif speaker.pronoun is not None and speaker.pronoun.word in cues.roles:
                 kind = cues.roles[speaker.pronoun.word]
                 actor = _last_person(people if kind == "person" else others, quote.span)
@@ -463,7 +567,7 @@ def _resolve(pending: list[_Pending], article: Article, cues: _Cues) -> tuple[Qu
             else:
                 actor = last[0] or _last_person(people, quote.span)
                 token = speaker.pronoun
-                if token is not None and token.word in cues.pronouns:
+                if token is not None and (token.word in cues.pronouns or token.kind == "anaphor"):
                     text = article.text_of(quote.span.field)
                     span = Span(quote.span.field, token.start, token.end, text[token.start:token.end])
         elif quote.kind in ("direct", "partial") and last[1] is not None and _near(last[1], quote, article):
