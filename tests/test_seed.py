@@ -124,3 +124,51 @@ def test_seed_quotes_and_speakers(seed_record):
         if quote.speaker_span:
             span = quote.speaker_span
             assert seed_record.text_of(span.field)[span.start:span.end] == span.text
+
+
+def _events(record, kind, status=None):
+    return [e for e in record.events if e.type == kind and (status is None or e.status == status)]
+
+
+def test_seed_meeting_in_geneva(seed_record):
+    consult = [e for e in _events(seed_record, "CONSULT", "asserted")
+               if {e.actor, e.recipient} == {"per:sergei-lavrov", "per:antony-blinken"}]
+    assert consult
+    dated = [e for e in consult if e.date == "2022-01-21"]
+    assert dated
+    location = dated[0].location
+    assert location.name == "Jenewa" and location.country == "CHE" and location.precision == "city"
+    assert abs(location.lat - 46.2) < 0.1 and abs(location.lon - 6.15) < 0.1
+    actors = {a.id: a for a in seed_record.actors}
+    assert actors["per:sergei-lavrov"].country == "RUS" and actors["per:antony-blinken"].country == "USA"
+    assert dated[0].rule.startswith("id:consult.") and dated[0].trigger.text.startswith("bertemu")
+
+
+def test_seed_agreement_mobilisation_demand_rejection_threat(seed_record):
+    assert any({e.actor, e.recipient} == {"per:sergei-lavrov", "per:antony-blinken"}
+               for e in _events(seed_record, "AGREE", "asserted"))
+    mobilize = _events(seed_record, "MOBILIZE", "asserted")
+    assert any(e.actor == "RUS" and e.location and e.location.country == "UKR" for e in mobilize)
+    assert any(e.actor == "RUS" and e.recipient == "org:nato" for e in _events(seed_record, "REQUEST", "asserted"))
+    assert any(e.actor == "org:nato" for e in _events(seed_record, "REJECT", "asserted"))
+    assert any(e.actor == "per:joe-biden" and e.recipient == "RUS" for e in _events(seed_record, "THREATEN", "asserted"))
+
+
+def test_seed_has_no_asserted_attack(seed_record):
+    assaults = _events(seed_record, "ASSAULT")
+    assert not [e for e in assaults if e.status == "asserted"]
+    statuses = {e.trigger.text: e.status for e in assaults}
+    assert statuses.get("menyerang") == "negated"
+    assert statuses.get("melakukan serangan") == "hypothetical"
+    historical = [e for e in assaults if e.status == "historical"]
+    assert historical and historical[0].date == "2014" and historical[0].location.name == "Krimea"
+
+
+def test_seed_events_point_into_their_text(seed_record):
+    assert seed_record.events
+    for event in seed_record.events:
+        span = event.trigger
+        assert seed_record.text_of(span.field)[span.start:span.end] == span.text
+        assert event.sentence.start <= span.start and span.end <= event.sentence.end
+        assert event.quad and -10 <= event.intensity <= 10 and 0 < event.confidence <= 1
+        assert event.rule.split(":")[0] == "id"

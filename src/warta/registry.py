@@ -89,6 +89,14 @@ STAGES: dict[str, StageSpec] = {
             summary="direct, indirect and partial quotes with cue words and speakers resolved "
                     "through pronouns and titles to actors",
         ),
+        StageSpec(
+            "events", 1, "warta.stages.events:find_events",
+            requires=("sentences", "times", "entities", "actors", "quotes", "language", "published", "dateline"),
+            provides=("events",),
+            summary="PLOVER events from per-language pattern files: actor, recipient, status "
+                    "(asserted, negated, future, hypothetical, historical), date, geocoded place, "
+                    "intensity and quad",
+        ),
     )
 }
 

@@ -136,6 +136,49 @@ def _merge(tagged: list[tuple[int, int, str]], known: list[tuple[Hit, str]]
     return sorted(merged)
 
 
+@cache
+def _institution_pattern(lang: str) -> re.Pattern | None:
+    heads = load(lang, "entity_words.yaml").get("institution_heads") or []
+    if not heads:
+        return None
+    alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})(?:\s*\([^()\n]{{1,15}}\))?(?P<tail>(?:\s+[A-Z][\w-]*){{1,3}})")
+
+
+def _with_institutions(tagged: list[tuple[int, int, str]], text: str, lang: str) -> list[tuple[int, int, str]]:
+    """"Kejaksaan Negeri (Kejari) Jember", "Polres Metro Depok": a regional institution and
+    its place are one organisation, whatever pieces the tagger made of them."""
+    pattern = _institution_pattern(lang)
+    if pattern is None:
+        return tagged
+    found = [span for m in pattern.finditer(text) if (span := _institution_span(m, lang))]
+    if not found:
+        return tagged
+    kept = [t for t in tagged if not any(t[0] < end and start < t[1] for start, end in found)]
+    return sorted(kept + [(start, end, "ORG") for start, end in found])
+
+
+_TAIL_WORD = re.compile(r"\s+([A-Z][\w-]*)")
+
+
+def _institution_span(m: re.Match, lang: str) -> tuple[int, int] | None:
+    """The head and the place words after it; a headline's next word ("Kejari Lembata
+    Geledah 3 Kantor") is not a place and ends the name."""
+    place_words = _institution_place_words(lang)
+    end = None
+    for word in _TAIL_WORD.finditer(m.string, m.start("tail"), m.end("tail")):
+        name = word.group(1)
+        if name not in place_words and not places_named(name):
+            break
+        end = word.end(1)
+    return (m.start(), end) if end else None
+
+
+@cache
+def _institution_place_words(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "entity_words.yaml").get("institution_place_words") or ())
+
+
 def _tag(text: str, lang: str) -> list[tuple[int, int, str]]:
     """The tagger's spans; the English chunker repairs its own, the CRF's are cut here."""
     if lang == "en":
@@ -150,7 +193,7 @@ def find_entities(article: Article, options: Options) -> Article:
     tagged_only: list[int] = []  # entities the dictionary does not know
     for sentence in article.sentences:
         text = article.text_of(sentence.field)[sentence.start:sentence.end]
-        tagged = _tag(text, lang)
+        tagged = _with_institutions(_tag(text, lang), text, lang)
         known = _known_names(text, dictionary, lang)
         for start, end, typed, label in _merge(tagged, known):
             words = text[start:end]

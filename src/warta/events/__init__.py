@@ -1,0 +1,1 @@
+"""Event coding: patterns, status words and PLOVER tables."""

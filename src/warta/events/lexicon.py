@@ -1,0 +1,187 @@
+"""Event patterns and status words per language, validated on load.
+
+``resources/<lang>/event_patterns.yaml`` holds the patterns (trigger phrases with their argument
+structure), ``resources/<lang>/event_status.yaml`` the words that make an event negated, future,
+hypothetical or historical, and ``resources/common/plover.yaml`` the types, modes, quad classes
+and intensities. A broken file fails loudly with its name and the pattern's id.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from warta.actors.names import fold
+from warta.errors import ResourceError
+from warta.resources import load
+
+GAP = "…"  # in a phrase: up to GAP_WORDS words in between
+GAP_WORDS = 6
+_WORD = re.compile(r"\w+(?:[-’']\w+)*|[^\w\s]")
+_VOICES = {"verbs": "active", "passives": "passive", "speaker_verbs": "speaker", "nouns": "noun"}
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    version: int
+    type: str
+    mode: str | None
+    contexts: tuple[str, ...]
+    speech: bool
+    reciprocal: bool
+    answers: str | None
+    lang: str
+
+    @property
+    def rule(self) -> str:
+        return f"{self.lang}:{self.id}@{self.version}"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    words: tuple[str, ...]  # folded; GAP between parts
+    pattern: Pattern
+    voice: str  # active | passive | speaker | noun
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    triggers: dict[str, tuple[Trigger, ...]]  # by first word, longest first
+    window: int
+    negation: tuple[tuple[str, ...], ...]
+    future: tuple[tuple[str, ...], ...]
+    hypothetical: tuple[tuple[str, ...], ...]
+    conditions: frozenset[str]
+    analogies: tuple[tuple[str, ...], ...]
+    clause_breaks: frozenset[str]
+    subject_gap: frozenset[str]
+    object_gap: frozenset[str]
+    agent_markers: frozenset[str]
+    coordinators: frozenset[str]
+    locatives: frozenset[str]
+    place_gap: frozenset[str]
+    fronted: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    authorities: frozenset[str]
+    patterns: tuple[Pattern, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class PloverType:
+    quad: str
+    intensity: float
+    modes: frozenset[str]
+    mode_intensity: dict[str, float]
+
+
+def words_of(phrase: str) -> tuple[str, ...]:
+    return tuple(GAP if w == GAP else fold(w) for w in _WORD.findall(phrase.replace("...", GAP)))
+
+
+@cache
+def plover_types() -> dict[str, PloverType]:
+    table = load("common", "plover.yaml")["types"]
+    return {name: PloverType(quad=row["quad"], intensity=float(row["intensity"]),
+                             modes=frozenset(row.get("modes") or ()),
+                             mode_intensity={k: float(v) for k, v in (row.get("mode_intensity") or {}).items()})
+            for name, row in table.items()}
+
+
+def _inflections(word: str) -> list[str]:
+    """"arrest*" → arrest, arrests, arrested, arresting (regular English forms)."""
+    stem = word[:-1]
+    if stem.endswith("e"):
+        return [stem, stem + "s", stem + "d", stem[:-1] + "ing"]
+    if stem.endswith("y") and len(stem) > 2 and stem[-2] not in "aeiou":
+        return [stem, stem[:-1] + "ies", stem[:-1] + "ied", stem + "ing"]
+    if stem.endswith(("s", "sh", "ch", "x", "z")):
+        return [stem, stem + "es", stem + "ed", stem + "ing"]
+    return [stem, stem + "s", stem + "ed", stem + "ing"]
+
+
+def _expand(phrase: str) -> list[str]:
+    parts = phrase.split()
+    options = [_inflections(p) if p.endswith("*") and len(p) > 2 else [p] for p in parts]
+    out = [""]
+    for choice in options:
+        out = [f"{prefix} {c}".strip() for prefix in out for c in choice]
+    return out
+
+
+def _patterns(lang: str) -> list[Pattern | tuple[Pattern, str, str]]:
+    name = f"{lang}/event_patterns.yaml"
+    data = load(lang, "event_patterns.yaml")
+    types = plover_types()
+    if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
+        raise ResourceError(f"{name}: expected a mapping with a 'patterns' list")
+    seen: set[str] = set()
+    out: list = []
+    for row in data["patterns"]:
+        pid = row.get("id") if isinstance(row, dict) else None
+        if not pid or pid in seen:
+            raise ResourceError(f"{name}: pattern without an id, or a repeated id: {pid!r}")
+        seen.add(pid)
+        kind, mode = row.get("type"), row.get("mode")
+        if kind not in types:
+            raise ResourceError(f"{name}: pattern {pid}: unknown PLOVER type {kind!r}")
+        if mode is not None and mode not in types[kind].modes:
+            raise ResourceError(f"{name}: pattern {pid}: {kind} has no mode {mode!r} "
+                                f"(known: {', '.join(sorted(types[kind].modes)) or 'none'})")
+        if not isinstance(row.get("version"), int) or row["version"] < 1:
+            raise ResourceError(f"{name}: pattern {pid}: version must be a positive integer")
+        answers = row.get("answers")
+        if answers is not None and answers not in types:
+            raise ResourceError(f"{name}: pattern {pid}: answers an unknown type {answers!r}")
+        unknown = set(row) - {"id", "version", "type", "mode", "contexts", "speech", "reciprocal", "answers",
+                              *_VOICES}
+        if unknown:
+            raise ResourceError(f"{name}: pattern {pid}: unknown keys {sorted(unknown)}")
+        pattern = Pattern(pid, row["version"], kind, mode, tuple(row.get("contexts") or ()),
+                          bool(row.get("speech")), bool(row.get("reciprocal")), answers, lang)
+        phrases = [(key, p) for key in _VOICES for p in row.get(key) or ()]
+        if not phrases:
+            raise ResourceError(f"{name}: pattern {pid}: no trigger phrases")
+        for key, phrase in phrases:
+            if not isinstance(phrase, str) or not words_of(phrase) or words_of(phrase)[0] == GAP:
+                raise ResourceError(f"{name}: pattern {pid}: bad phrase {phrase!r}")
+            out.extend((pattern, _VOICES[key], p) for p in _expand(phrase))
+        out.append(pattern)
+    return out
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    status = load(lang, "event_status.yaml")
+    name = f"{lang}/event_status.yaml"
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        if key not in status:
+            raise ResourceError(f"{name}: missing key {key!r}")
+        return tuple(sorted({words_of(p) for p in status[key] or ()}, key=len, reverse=True))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w for p in phrases(key) for w in p)
+
+    triggers: dict[str, list[Trigger]] = {}
+    patterns = []
+    for item in _patterns(lang):
+        if isinstance(item, Pattern):
+            patterns.append(item)
+            continue
+        pattern, voice, phrase = item
+        trigger = Trigger(words_of(phrase), pattern, voice)
+        triggers.setdefault(trigger.words[0], []).append(trigger)
+    return Lexicon(
+        lang=lang,
+        triggers={k: tuple(sorted(v, key=lambda t: len(t.words), reverse=True)) for k, v in triggers.items()},
+        window=int(status.get("window", 6)),
+        negation=phrases("negation"), future=phrases("future"), hypothetical=phrases("hypothetical"),
+        conditions=words("conditions"), analogies=phrases("analogies"), clause_breaks=words("clause_breaks"),
+        subject_gap=words("subject_gap"), object_gap=words("object_gap"), agent_markers=words("agent_markers"),
+        coordinators=words("coordinators"), locatives=words("locatives"), place_gap=words("place_gap"),
+        fronted=words("fronted"), passive_auxiliaries=words("passive_auxiliaries"),
+        authorities=words("authorities"), patterns=tuple(patterns),
+    )
