@@ -11,7 +11,7 @@ from warta.model import Source
 from warta.readers import Failure
 from warta.storage import open_store
 from warta.storage.memory import MemoryStore
-from warta.storage.sqlite import SQLiteStore
+from warta.storage.sqlite import MIGRATIONS, SQLiteStore
 
 DUMP = "Judul Berita Uji Coba Untuk Penyimpanan\n\nJAKARTA - Presiden meresmikan jembatan baru di Jakarta pada Senin (20/10) pagi.\n"
 
@@ -61,7 +61,7 @@ def test_sqlite_file_survives_reopen_and_passes_integrity(tmp_path):
     again.close()
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == 1
+        assert db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == len(MIGRATIONS)
         row = db.execute("SELECT title, language, source FROM articles").fetchone()
     assert row == ("Judul Berita Uji Coba Untuk Penyimpanan", "id", "a.txt")
 
@@ -81,3 +81,19 @@ def test_failed_batch_leaves_stored_records_untouched(tmp_path):
 def test_postgres_url_is_a_clear_error():
     with pytest.raises(warta.WartaError, match="PostgreSQL"):
         open_store("postgresql://localhost/warta")
+
+
+def test_a_version_1_database_gains_the_events_table(tmp_path):
+    """A database written before events were stored opens, migrates and keeps its records."""
+    path = str(tmp_path / "old.db")
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        for statement in filter(str.strip, MIGRATIONS[0].split(";")):
+            db.execute(statement)
+        db.execute("INSERT INTO schema_migrations VALUES (1, '2026-01-01')")
+    store = SQLiteStore(path)
+    record = _record()
+    store.save_batch([record])
+    assert store.counts()["events"] == len(record.events)
+    assert store.get(record.id).id == record.id
+    store.close()

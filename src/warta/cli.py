@@ -145,6 +145,63 @@ def show(
     Console().print(render_article(article))
 
 
+_STATUSES = ("asserted", "negated", "future", "hypothetical", "historical")
+
+
+@app.command()
+def events(
+    db: str = typer.Option("warta.db", "--db", help="SQLite file the records were stored in."),
+    event_type: list[str] = typer.Option([], "--type", "-t", help="PLOVER type (repeat for several)."),
+    actor: str | None = typer.Option(None, "--actor", help="An actor id, or part of a name, on either side."),
+    country: str | None = typer.Option(None, "--country", help="ISO 3166 alpha-3 code of either side or the place."),
+    status: str | None = typer.Option(None, "--status", help="asserted, negated, future, hypothetical or historical."),
+    since: str | None = typer.Option(None, "--since", help="Events on or after this date (YYYY[-MM[-DD]])."),
+    until: str | None = typer.Option(None, "--until", help="Events on or before this date (YYYY[-MM[-DD]])."),
+    limit: int = typer.Option(1000, "--limit", help="List at most this many events."),
+    output: str = typer.Option("table", "--format", help="table, or jsonl (one event per line, with its sentence)."),
+) -> None:
+    """List stored events, filtered; each shows its sentence, trigger and rule as evidence."""
+    import re
+
+    from warta.events.lexicon import plover_types
+    from warta.storage import EventQuery, open_store
+
+    types = tuple(t.upper() for t in event_type)
+    unknown = [t for t in types if t not in plover_types()]
+    if unknown:
+        raise typer.BadParameter(f"unknown type {unknown[0]}; use one of {', '.join(plover_types())}",
+                                 param_hint="--type")
+    if status and status not in _STATUSES:
+        raise typer.BadParameter(f"use one of {', '.join(_STATUSES)}", param_hint="--status")
+    for name, value in (("--since", since), ("--until", until)):
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise typer.BadParameter("use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=name)
+    if output not in ("table", "jsonl"):
+        raise typer.BadParameter("use table or jsonl", param_hint="--format")
+    if not os.path.exists(db):
+        err.print(f"[red]error[/red] no database {db}; run `warta process … --db {db}` first")
+        raise typer.Exit(2)
+    try:
+        store = open_store(db)
+        rows = store.events(EventQuery(types, actor, country, status, since, until, limit))
+        store.close()
+    except WartaError as exc:
+        err.print(f"[red]error[/red] {exc.code}: {exc.message}")
+        raise typer.Exit(1) from None
+    if output == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")
+        return
+    table = Table("date", "type", "status", "actor", "recipient", "where", "trigger", "sentence", "article")
+    for row in rows:
+        event = row.event
+        place = (event.get("location") or {}).get("name") or ""
+        table.add_row(event.get("date") or "", event["type"], event["status"], row.actor_name or "",
+                      row.recipient_name or "", place, event["trigger"]["text"], row.sentence, row.article_id[:12])
+    Console(width=max(Console().width, 160)).print(table)
+    err.print(f"{len(rows)} events" + (" (limit reached; use --limit)" if len(rows) == limit else ""))
+
+
 actors_app = typer.Typer(no_args_is_help=True, help="Inspect the actor dictionary.")
 app.add_typer(actors_app, name="actors")
 

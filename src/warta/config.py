@@ -26,6 +26,8 @@ class Options:
     stages: tuple[str, ...] = ("extract", "language", "sentences", "times", "entities", "actors", "quotes", "events")
     language: str = "auto"
     actor_files: tuple[str, ...] = ()
+    # event pattern files per language, earlier ones winning ties (resources/<lang>/…)
+    event_patterns: tuple[str, ...] = ("event_patterns.yaml", "event_patterns_cameo.yaml")
 
     def evolve(self, **changes: Any) -> Options:
         return dataclasses.replace(self, **changes)

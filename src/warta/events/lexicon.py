@@ -33,7 +33,7 @@ class Pattern:
     reciprocal: bool
     answers: str | None
     lang: str
-
+    primary: bool = True  # from the first pattern file (hand-written); else a fallback
     @property
     def rule(self) -> str:
         return f"{self.lang}:{self.id}@{self.version}"
@@ -66,6 +66,10 @@ class Lexicon:
     fronted: frozenset[str]
     passive_auxiliaries: frozenset[str]
     authorities: frozenset[str]
+    authority_nouns: frozenset[str]
+    intent: tuple[tuple[str, ...], ...]
+    agent_nouns: frozenset[str]
+    obligation: tuple[tuple[str, ...], ...]
     patterns: tuple[Pattern, ...] = field(default=())
 
 
@@ -111,9 +115,9 @@ def _expand(phrase: str) -> list[str]:
     return out
 
 
-def _patterns(lang: str) -> list[Pattern | tuple[Pattern, str, str]]:
-    name = f"{lang}/event_patterns.yaml"
-    data = load(lang, "event_patterns.yaml")
+def _patterns(lang: str, file: str, primary: bool) -> list[Pattern | tuple[Pattern, str, str]]:
+    name = f"{lang}/{file}"
+    data = load(lang, file)
     types = plover_types()
     if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
         raise ResourceError(f"{name}: expected a mapping with a 'patterns' list")
@@ -140,7 +144,7 @@ def _patterns(lang: str) -> list[Pattern | tuple[Pattern, str, str]]:
         if unknown:
             raise ResourceError(f"{name}: pattern {pid}: unknown keys {sorted(unknown)}")
         pattern = Pattern(pid, row["version"], kind, mode, tuple(row.get("contexts") or ()),
-                          bool(row.get("speech")), bool(row.get("reciprocal")), answers, lang)
+                          bool(row.get("speech")), bool(row.get("reciprocal")), answers, lang, primary)
         phrases = [(key, p) for key in _VOICES for p in row.get(key) or ()]
         if not phrases:
             raise ResourceError(f"{name}: pattern {pid}: no trigger phrases")
@@ -152,8 +156,13 @@ def _patterns(lang: str) -> list[Pattern | tuple[Pattern, str, str]]:
     return out
 
 
+PATTERN_FILES = ("event_patterns.yaml", "event_patterns_cameo.yaml")
+
+
 @cache
-def lexicon(lang: str) -> Lexicon:
+def lexicon(lang: str, files: tuple[str, ...] = PATTERN_FILES) -> Lexicon:
+    """The language's status words and the patterns of ``files``: the first file's patterns
+    are primary; the others only code a sentence in which no primary pattern matched."""
     status = load(lang, "event_status.yaml")
     name = f"{lang}/event_status.yaml"
 
@@ -167,8 +176,12 @@ def lexicon(lang: str) -> Lexicon:
 
     triggers: dict[str, list[Trigger]] = {}
     patterns = []
-    for item in _patterns(lang):
+    seen_ids: set[str] = set()
+    for item in (i for n, file in enumerate(files) for i in _patterns(lang, file, n == 0)):
         if isinstance(item, Pattern):
+            if item.id in seen_ids:
+                raise ResourceError(f"{lang}: pattern id {item.id!r} is in more than one pattern file")
+            seen_ids.add(item.id)
             patterns.append(item)
             continue
         pattern, voice, phrase = item
@@ -183,5 +196,6 @@ def lexicon(lang: str) -> Lexicon:
         subject_gap=words("subject_gap"), object_gap=words("object_gap"), agent_markers=words("agent_markers"),
         coordinators=words("coordinators"), locatives=words("locatives"), place_gap=words("place_gap"),
         fronted=words("fronted"), passive_auxiliaries=words("passive_auxiliaries"),
-        authorities=words("authorities"), patterns=tuple(patterns),
+        authorities=words("authorities"), authority_nouns=words("authority_nouns"),
+        intent=phrases("intent"), agent_nouns=words("agent_nouns"), obligation=phrases("obligation"), patterns=tuple(patterns),
     )

@@ -65,7 +65,7 @@ def load(lang: str, name: str) -> Any:
         if name.endswith((".yaml", ".yml")):
             import yaml
 
-            return yaml.safe_load(text)
+            return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C parser when present
         if name.endswith(".json"):
             return json.loads(text)
     except Exception as exc:  # a malformed shipped file is a packaging bug: say which file

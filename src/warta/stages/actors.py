@@ -165,7 +165,8 @@ class _Linker:
             for full, actor_id in self.people:
                 if len(full) > len(folded) and set(folded) <= set(full):
                     return actor_id
-        if len(folded) == 1:
+        if len(folded) == 1 and not (words[0].isupper() and len(words[0]) <= 4):
+            # Initials ("AR") are someone the story keeps anonymous, never a dictionary name's part.
             # One word names a dictionary person only if it is the one such person in
             # office on the story's day: "Lavrov" in 2022, not any "Tony" ever in office.
             candidates = self.dictionary.people_called(words[0])

@@ -95,6 +95,7 @@ def _split(start: int, end: int, label: str, text: str, particles: frozenset[str
         position = m.end()
     parts.append((position, end))
     cased = any(c.isupper() for c in text)
+    headline = _headline(text)
     out = []
     for s, e in parts:
         words = [(m.start(), m.end()) for m in _WORDS.finditer(text, s, e)]
@@ -105,9 +106,17 @@ def _split(start: int, end: int, label: str, text: str, particles: frozenset[str
         if (len(words) > 1 and not text[:words[0][0]].strip(_OPENERS)
                 and text[slice(*words[0])].lower() in common):
             words.pop(0)
+        while headline and len(words) > 1 and text[slice(*words[-1])].lower() in common:
+            words.pop()  # "Lisa Mariana Minta …": in a headline the verb is capitalised too
         if words and any(c.isalnum() for c in text[words[0][0]:words[-1][1]]):
             out.append((words[0][0], words[-1][1], label))
     return out
+
+
+def _headline(text: str) -> bool:
+    """Title case: nearly every longer word capitalised, so capitals do not mark names."""
+    longer = [w for w in _WORDS.findall(text) if len(w) > 3 and w[0].isalpha()]
+    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= 0.8 * len(longer)
 
 
 @cache
@@ -204,9 +213,28 @@ def find_entities(article: Article, options: Options) -> Article:
                 tagged_only.append(len(entities))
             entities.append(Entity(span=span, type=kind))
     entities = _one_type_per_name(article, entities, tagged_only, lang)
+    entities = _initials_are_people(article, entities, lang)
     entities += _named_again(article, entities, [entities[i] for i in tagged_only], lang)
     entities.sort(key=lambda e: (field_order(e.span.field), e.span.start))
     return article.evolve(entities=tuple(entities))
+
+
+_INITIALS = re.compile(r"[A-Z]{2,4}")
+
+
+def _initials_are_people(article: Article, entities: list[Entity], lang: str) -> list[Entity]:
+    """"berinisial HM", "tersangka AR": initials after a word for a person are a person,
+    everywhere in the article, whatever the tagger called them."""
+    cues = {w.casefold() for w in load(lang, "entity_words.yaml").get("person_initial_cues") or ()}
+    people = set()
+    for e in entities:
+        if _INITIALS.fullmatch(e.span.text):
+            before = article.text_of(e.span.field)[max(0, e.span.start - 25):e.span.start].split()
+            if before and before[-1].casefold().strip(".,") in cues:
+                people.add(e.span.text)
+    if not people:
+        return entities
+    return [Entity(e.span, "PER", e.actor) if e.span.text in people else e for e in entities]
 
 
 def _named_again(article: Article, entities: list[Entity], tagged: list[Entity], lang: str) -> list[Entity]:

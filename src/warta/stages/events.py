@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date as Date
@@ -99,6 +100,9 @@ class _Reader:
         self.begins = {f: {e.span.start: e for e in es} for f, es in self.arguments.items()}
         self.people = sorted(((field_order(e.span.field), e.span.start), e.actor)
                              for e in article.entities if e.type == "PER" and e.actor)
+        self.groups = sorted(((field_order(e.span.field), e.span.start), e.actor)
+                             for e in article.entities if e.type in ("ORG", "GPE") and e.actor
+                             and not e.actor.startswith("geo:"))
         self.authorities = sorted(
             ((field_order(e.span.field), e.span.start), e.actor) for e in article.entities
             if e.type == "ORG" and e.actor and set(fold(e.span.text).split()) & lex.authorities)
@@ -110,16 +114,30 @@ class _Reader:
         return bisect.bisect_left(self.starts[field], position)
 
     def entity_ending_at(self, field: str, token: _Token) -> Entity | None:
-        return self.ends.get(field, {}).get(token.end)
+        ends = self.ends.get(field, {})
+        entity = ends.get(token.end)
+        if entity is None and token.word.endswith(("'s", "’s")):
+            entity = ends.get(token.end - 2)  # "Sudan's government"
+        return entity
 
     def entity_starting_at(self, field: str, token: _Token) -> Entity | None:
         return self.begins.get(field, {}).get(token.start)
 
     def authority_before(self, field: str, position: int) -> str | None:
-        """The last police, prosecutor or court named up to ``position``: the one acting in an
-        arrest or a search the sentence tells in the passive ("Barang bukti telah disita")."""
+        """The police, prosecutor or court acting in an arrest or a search the sentence tells in
+        the passive ("Barang bukti telah disita"): of those named up to ``position``, the one
+        named most often."""
         i = bisect.bisect_left(self.authorities, ((field_order(field), position),))
-        return self.authorities[i - 1][1] if i else None
+        if not i:
+            return None
+        named = [actor for _, actor in self.authorities[:i]]
+        counts = {actor: named.count(actor) for actor in named}
+        # the unit the story is about (named most often so far), the latest on a tie
+        return max(reversed(named), key=lambda actor: counts[actor])
+
+    def last_group_before(self, field: str, position: int) -> str | None:
+        i = bisect.bisect_left(self.groups, ((field_order(field), position),))
+        return self.groups[i - 1][1] if i else None
 
     def last_person_before(self, field: str, position: int) -> str | None:
         i = bisect.bisect_left(self.people, ((field_order(field), position),))
@@ -141,8 +159,10 @@ def _matches(reader: _Reader, field: str, first: int, last: int) -> list[_Match]
             match = _match_at(lex, tokens, i, last, trigger)
             if match and (best is None or match.last - match.first > best.last - best.first):
                 best = match
-        if best:
+        if best and not (i > first and tokens[i - 1].word == "(" and found and found[-1].last >= i - 2):
             found.append(best)
+            i = best.last + 1
+        elif best:
             i = best.last + 1
         else:
             i += 1
@@ -192,7 +212,7 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 def find_events(article: Article, options: Options) -> Article:
     lang = data_language(article.language) or "id"
-    lex = lexicon(lang)
+    lex = lexicon(lang, tuple(options.event_patterns))
     reader = _Reader(article, lex)
     anchors = _anchors(reader)
     found: list[_Found] = []
@@ -226,7 +246,10 @@ def _sentence_events(reader: _Reader, sentence: Sentence, anchors: dict, before:
     subjects: list = []  # each trigger's subject as found, for "… dan sepakat" after it
     analogy_at = next((k for k in range(first, last) if any(
         tuple(t.word for t in tokens[k:k + len(p)]) == p for p in lex.analogies)), None)
-    for match in _matches(reader, field, first, last):
+    matches = _matches(reader, field, first, last)
+    if any(m.trigger.pattern.primary for m in matches):  # fallback patterns only where no primary one fits
+        matches = [m for m in matches if m.trigger.pattern.primary]
+    for match in matches:
         if match.trigger.voice == "noun":
             continue
         pattern = match.trigger.pattern
@@ -240,10 +263,13 @@ def _sentence_events(reader: _Reader, sentence: Sentence, anchors: dict, before:
             recipient = recipient[0]
         if recipient is None and pattern.answers:
             recipient = next((f.actor for f in reversed(before + out) if f.type == pattern.answers and f.actor), None)
+        somebody = UNNAMED in (actor, recipient)
+        actor = None if actor == UNNAMED else actor
+        recipient = None if recipient == UNNAMED else recipient
         if actor is None and "legal" in pattern.contexts:
             actor = reader.authority_before(field, tokens[match.first].start)
-        if actor is None and recipient is None:
-            continue  # nobody named: no evidence of who did what to whom
+        if actor is None and recipient is None and not somebody:
+            continue  # nobody at all: no evidence of who did what to whom
         if actor == recipient:
             recipient = None
         stop = analogy_at if analogy_at is not None and analogy_at > match.last else last
@@ -253,12 +279,37 @@ def _sentence_events(reader: _Reader, sentence: Sentence, anchors: dict, before:
         text = reader.article.text_of(field)
         trigger = Span(field, tokens[match.first].start, tokens[match.last].end,
                        text[tokens[match.first].start:tokens[match.last].end])
-        out.append(_Found(pattern.type, pattern.mode, pattern.contexts, actor, recipient, status, sentence,
-                          trigger, pattern.rule, date, from_story, location))
+        found = _Found(pattern.type, pattern.mode, pattern.contexts, actor, recipient, status, sentence,
+                       trigger, pattern.rule, date, from_story, location)
+        out.extend(_announced(reader, field, match, first, found))
+        out.append(found)
         if analogy_at is not None and analogy_at > match.last and pattern.type not in {"REQUEST", "ACCUSE", "REJECT"}:
             out.append(_analogy(reader, sentence, analogy_at, last, out[-1]))
             analogy_at = None
     return out
+
+
+_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "AGREE"})
+_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+
+
+def _announced(reader: _Reader, field: str, match: _Match, first: int, event: _Found) -> list[_Found]:
+    """What announcing an action is in PLOVER: "Israel will evacuate the settlements" is an
+    asserted AGREE, "will withdraw its force unless …" an asserted THREATEN, and "Sudan must
+    return the helicopter", said by Russia, an asserted REQUEST from Russia to Sudan."""
+    lex, tokens = reader.lex, reader.tokens[field]
+    if match.trigger.pattern.speech or match.trigger.voice != "active":
+        return []
+    if _phrase_before(tokens, match.first, first, lex.obligation, lex, lex.window):
+        speaker = _speaker(reader, field, tokens[match.first].start)
+        if speaker or event.actor:
+            return [dataclasses.replace(event, type="REQUEST", mode=None, contexts=(), actor=speaker,
+                                        recipient=event.actor, status="asserted", rule=event.rule + "+obligation")]
+    if event.status == "future" and event.actor and _phrase_before(tokens, match.first, first, lex.intent, lex, lex.window):
+        kind = "AGREE" if event.type in _COOPERATION else "THREATEN" if event.type in _CONFLICT else None
+        if kind and kind != event.type:
+            return [dataclasses.replace(event, type=kind, mode=None, status="asserted", rule=event.rule + "+intent")]
+    return []
 
 
 def _analogy(reader: _Reader, sentence: Sentence, at: int, last: int, event: _Found) -> _Found:
@@ -281,7 +332,7 @@ def _arguments(reader: _Reader, field: str, match: _Match, first: int, last: int
     voice = match.trigger.voice
     if voice == "active" and lex.passive_auxiliaries and _passive_auxiliary(lex, tokens, match.first, first):
         voice = "passive"
-    subject = _subject(reader, field, match.first, first, last, subjects)
+    subject = _subject(reader, field, match.first, first, last, subjects, "legal" in match.trigger.pattern.contexts)
     if match.gap:
         obj = _object(reader, field, match.gap[0], match.gap[1])
     else:
@@ -304,17 +355,30 @@ def _passive_auxiliary(lex: Lexicon, tokens: list[_Token], i: int, floor: int) -
     return False
 
 
-def _subject(reader: _Reader, field: str, i: int, first: int, last: int, subjects: list):
-    """The actor named before tokens[i] in its clause: an id, a pair of ids, or None."""
+def _subject(reader: _Reader, field: str, i: int, first: int, last: int, subjects: list, legal: bool = False):
+    """The actor named before tokens[i] in its clause: an id, a pair of ids, None, or UNNAMED
+    for a description that names nobody ("students", "massa")."""
     lex, tokens = reader.lex, reader.tokens[field]
     k = i - 1
+    described = 0  # agent nouns stepped over: "the Israeli army", "Afghan rebel leaders"
     while k >= first and i - k <= _SUBJECT_REACH:
         token = tokens[k]
         entity = reader.entity_ending_at(field, token)
         if entity:
             return _coordinated(reader, field, entity, first) or entity.actor
+        if token.word in lex.agent_nouns and described < 3 and not (described == 0 and token.word in lex.authority_nouns):
+            described += 1
+            k -= 1
+            continue
+        if described:
+            return UNNAMED
         if token.word in _PRONOUNS.get(lex.lang, ()):
             return reader.last_person_before(field, token.start)
+        if token.word in _IT.get(lex.lang, ()):
+            return reader.last_group_before(field, token.start)
+        if token.word in lex.authority_nouns or (legal and token.word in _WE.get(lex.lang, ())):
+            # "polisi menangkap", "kami amankan" (a police chief speaking): the force the story names
+            return reader.authority_before(field, token.start)
         if token.word in _FIRST_PERSON.get(lex.lang, ()):
             return _speaker(reader, field, token.start)
         if token.word == ")":  # "Kejaksaan Negeri (Kejari) Jember menetapkan"
@@ -337,6 +401,8 @@ def _subject(reader: _Reader, field: str, i: int, first: int, last: int, subject
         if token.word not in lex.subject_gap and token.word not in reader.status_words:
             break
         k -= 1
+    if described:
+        return UNNAMED
     if tokens[first].word in lex.fronted:
         comma = next((j for j in range(first, last) if tokens[j].word == ","), None)
         if comma is not None and comma > i:
@@ -346,6 +412,11 @@ def _subject(reader: _Reader, field: str, i: int, first: int, last: int, subject
 
 
 _PRONOUNS = {"id": frozenset({"ia", "dia", "beliau", "mereka"}), "en": frozenset({"he", "she", "they"})}
+UNNAMED = "unnamed"  # a subject the text describes but does not name
+
+
+_IT = {"id": frozenset(), "en": frozenset({"it"})}  # a state or an organisation named before
+_WE = {"id": frozenset({"kami", "kita"}), "en": frozenset({"we"})}
 _FIRST_PERSON = {"id": frozenset({"saya", "kami", "kita", "aku"}), "en": frozenset({"i", "we"})}
 
 
@@ -365,7 +436,11 @@ def _first_entity(reader: _Reader, field: str, start: int, stop: int) -> Entity 
 def _coordinated(reader: _Reader, field: str, entity: Entity, first: int):
     """"Blinken dan Lavrov": both sides, the first named first."""
     tokens = reader.tokens[field]
+    text = reader.article.text_of(field)
     k = reader.token_at(field, entity.span.start) - 1
+    while k > first and text[tokens[k].start].isupper() and tokens[k].word not in reader.lex.coordinators \
+            and entity.span.start - tokens[k].start < 40:
+        k -= 1  # past the second side's title: "… dan Menlu Rusia Sergei Lavrov"
     if k - 1 >= first and tokens[k].word in reader.lex.coordinators:
         other = reader.entity_ending_at(field, tokens[k - 1])
         if other and other.actor != entity.actor:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from warta.errors import StoreError
-from warta.storage.base import SaveResult, Store, StoredFailure
+from warta.storage.base import EventQuery, EventRow, SaveResult, Store, StoredFailure
 
 
 def open_store(url: str) -> Store:
@@ -18,4 +18,4 @@ def open_store(url: str) -> Store:
     return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
 
 
-__all__ = ["SaveResult", "Store", "StoredFailure", "open_store"]
+__all__ = ["EventQuery", "EventRow", "SaveResult", "Store", "StoredFailure", "open_store"]

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from warta.model import Article
 from warta.readers import Failure
-from warta.storage.base import SaveResult, StoredFailure
+from warta.storage.base import EventQuery, EventRow, SaveResult, StoredFailure, event_rows, matches
 
 
 class MemoryStore:
@@ -42,7 +42,13 @@ class MemoryStore:
         return list(self._failures.values())
 
     def counts(self) -> dict[str, int]:
-        return {"articles": len(self._articles), "failures": len(self._failures)}
+        return {"articles": len(self._articles), "failures": len(self._failures),
+                "events": sum(len(a.events) for a in self._articles.values())}
+
+    def events(self, query: EventQuery) -> list[EventRow]:
+        rows = [row for article in self._articles.values() for row in event_rows(article) if matches(row, query)]
+        rows.sort(key=lambda r: (r.event.get("date") or "", r.article_id, r.n))
+        return rows[:query.limit]
 
     def close(self) -> None:
         pass

@@ -1,7 +1,7 @@
 """SQLite store: one file, WAL, versioned migrations, one transaction per batch.
 
-Records are kept whole as JSON (``record``) plus the columns people filter on;
-later migrations add tables for entities, quotes and events.
+Records are kept whole as JSON (``record``) plus the columns people filter on; events
+also get a table of their own (migration 2) so ``warta events`` filters them in SQL.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from warta.errors import StoreError
 from warta.model import Article
 from warta.readers import Failure
-from warta.storage.base import SaveResult, StoredFailure
+from warta.storage.base import EventQuery, EventRow, SaveResult, StoredFailure, event_rows
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles and failures
@@ -42,6 +42,30 @@ MIGRATIONS: tuple[str, ...] = (
         attempts INTEGER NOT NULL DEFAULT 1,
         failed_at TEXT NOT NULL
     );
+    """,
+    # 2: events, one row each, replaced with their article
+    """
+    CREATE TABLE events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        n INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        status TEXT NOT NULL,
+        actor TEXT,
+        actor_name TEXT,
+        actor_country TEXT,
+        recipient TEXT,
+        recipient_name TEXT,
+        recipient_country TEXT,
+        date TEXT,
+        place_country TEXT,
+        sentence TEXT NOT NULL,
+        event TEXT NOT NULL,
+        PRIMARY KEY (article_id, n)
+    );
+    CREATE INDEX events_type_date ON events(type, date);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_actor ON events(actor);
+    CREATE INDEX events_recipient ON events(recipient)
     """,
 )
 
@@ -98,6 +122,14 @@ class SQLiteStore:
                         json.dumps(record, ensure_ascii=False), now,
                     ),
                 )
+                self._db.execute("DELETE FROM events WHERE article_id = ?", (article.id,))
+                self._db.executemany(
+                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(row.article_id, row.n, row.event["type"], row.event["status"], row.event["actor"],
+                      row.actor_name, row.actor_country, row.event["recipient"], row.recipient_name,
+                      row.recipient_country, row.event["date"], (row.event["location"] or {}).get("country"),
+                      row.sentence, json.dumps(row.event, ensure_ascii=False)) for row in event_rows(article)],
+                )
                 self._db.execute("DELETE FROM failures WHERE source = ?", (article.source.ref,))
                 if exists:
                     updated += 1
@@ -141,7 +173,36 @@ class SQLiteStore:
         return {
             "articles": self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
             "failures": self._db.execute("SELECT COUNT(*) FROM failures").fetchone()[0],
+            "events": self._db.execute("SELECT COUNT(*) FROM events").fetchone()[0],
         }
+
+    def events(self, query: EventQuery) -> list[EventRow]:
+        where, args = [], []
+        if query.types:
+            where.append(f"e.type IN ({', '.join('?' * len(query.types))})")
+            args += list(query.types)
+        if query.status:
+            where.append("e.status = ?")
+            args.append(query.status)
+        if query.actor:
+            where.append("(e.actor = ? OR e.recipient = ? OR lower(e.actor_name) LIKE ? OR lower(e.recipient_name) LIKE ?)")
+            like = f"%{query.actor.casefold()}%"
+            args += [query.actor, query.actor, like, like]
+        if query.country:
+            where.append("? IN (e.actor_country, e.recipient_country, e.place_country)")
+            args.append(query.country.upper())
+        if query.since:  # a date known to the month or year compares at that precision
+            where.append("e.date IS NOT NULL AND e.date >= substr(?, 1, length(e.date))")
+            args.append(query.since)
+        if query.until:
+            where.append("e.date IS NOT NULL AND e.date <= substr(?, 1, length(e.date))")
+            args.append(query.until)
+        sql = ("SELECT e.article_id, e.n, a.title, a.published, e.actor_name, e.actor_country, e.recipient_name, "
+               "e.recipient_country, e.sentence, e.event FROM events e JOIN articles a ON a.id = e.article_id"
+               + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY coalesce(e.date, ''), e.article_id, e.n LIMIT ?")
+        rows = self._db.execute(sql, (*args, query.limit)).fetchall()
+        return [EventRow(*row[:9], json.loads(row[9])) for row in rows]
 
     def integrity_ok(self) -> bool:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
