@@ -69,6 +69,7 @@ class Lexicon:
     authority_nouns: frozenset[str]
     intent: tuple[tuple[str, ...], ...]
     agent_nouns: frozenset[str]
+    suspect_nouns: frozenset[str]
     obligation: tuple[tuple[str, ...], ...]
     patterns: tuple[Pattern, ...] = field(default=())
 
@@ -197,5 +198,5 @@ def lexicon(lang: str, files: tuple[str, ...] = PATTERN_FILES) -> Lexicon:
         coordinators=words("coordinators"), locatives=words("locatives"), place_gap=words("place_gap"),
         fronted=words("fronted"), passive_auxiliaries=words("passive_auxiliaries"),
         authorities=words("authorities"), authority_nouns=words("authority_nouns"),
-        intent=phrases("intent"), agent_nouns=words("agent_nouns"), obligation=phrases("obligation"), patterns=tuple(patterns),
+        intent=phrases("intent"), agent_nouns=words("agent_nouns"), suspect_nouns=words("suspect_nouns"), obligation=phrases("obligation"), patterns=tuple(patterns),
     )

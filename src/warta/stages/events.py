@@ -106,6 +106,7 @@ class _Reader:
         self.authorities = sorted(
             ((field_order(e.span.field), e.span.start), e.actor) for e in article.entities
             if e.type == "ORG" and e.actor and set(fold(e.span.text).split()) & lex.authorities)
+        self.suspect = _suspect(article)
         self.status_words = frozenset(w for p in lex.negation + lex.future + lex.hypothetical for w in p)
         self.countries = tuple(dict.fromkeys(
             a.id if a.kind == "state" else a.country for a in article.actors if (a.kind == "state" or a.country)))
@@ -142,6 +143,22 @@ class _Reader:
     def last_person_before(self, field: str, position: int) -> str | None:
         i = bisect.bisect_left(self.people, ((field_order(field), position),))
         return self.people[i - 1][1] if i else None
+
+
+def _suspect(article: Article) -> str | None:
+    """The person a crime story is about: named most often, and never quoted speaking (the
+    police chief and the lawyer speak; the suspect is spoken of). None if no one stands out."""
+    speakers = {q.speaker for q in article.quotes if q.speaker}
+    counts: dict[str, int] = {}
+    for e in article.entities:
+        if e.type == "PER" and e.actor and e.actor not in speakers:
+            counts[e.actor] = counts.get(e.actor, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0] if ranked[0][1] >= 2 else None
 
 
 def _is_break(lex: Lexicon, token: _Token) -> bool:
@@ -366,6 +383,8 @@ def _subject(reader: _Reader, field: str, i: int, first: int, last: int, subject
         entity = reader.entity_ending_at(field, token)
         if entity:
             return _coordinated(reader, field, entity, first) or entity.actor
+        if token.word in lex.suspect_nouns and described == 0 and (suspect := reader.suspect):
+            return suspect  # "Terdakwa dihukum …": the one the story is about
         if token.word in lex.agent_nouns and described < 3 and not (described == 0 and token.word in lex.authority_nouns):
             described += 1
             k -= 1
@@ -463,6 +482,8 @@ def _object(reader: _Reader, field: str, start: int, stop: int) -> str | None:
                 if person and person.type == "PER" and _title_words_between(reader, field, entity, person):
                     return person.actor
             return entity.actor
+        if token.word in lex.suspect_nouns and reader.suspect:
+            return reader.suspect  # "memeriksa pemohon", "menahan tersangka"
         if _is_break(lex, token) or (k > start and token.word in lex.triggers):
             return None  # the object of this trigger ends where another event begins
     return None
