@@ -292,6 +292,8 @@ def _sentence_events(reader: _Reader, sentence: Sentence, anchors: dict, before:
         stop = analogy_at if analogy_at is not None and analogy_at > match.last else last
         date, from_story = _date(reader, sentence, tokens[match.first].start, tokens[stop - 1].end if stop > first else sentence.end)
         status = _status(reader, field, match, first, stop, date)
+        if status == "asserted" and not pattern.speech and _requested(reader, field, match, matches):
+            status = "future"  # "meminta ketua umum parpol untuk menonaktifkan …": asked for, not done
         location = _location(reader, field, match, first, stop) or anchors.get(pattern.type) or _dateline(reader)
         text = reader.article.text_of(field)
         trigger = Span(field, tokens[match.first].start, tokens[match.last].end,
@@ -304,6 +306,18 @@ def _sentence_events(reader: _Reader, sentence: Sentence, anchors: dict, before:
             out.append(_analogy(reader, sentence, analogy_at, last, out[-1]))
             analogy_at = None
     return out
+
+
+def _requested(reader: _Reader, field: str, match: _Match, matches: list[_Match]) -> bool:
+    """Whether the trigger is what a demand or threat before it in its clause asks for."""
+    tokens = reader.tokens[field]
+    for earlier in matches:
+        if earlier.last >= match.first:
+            break
+        if earlier.trigger.pattern.type in ("REQUEST", "THREATEN") and earlier.trigger.voice == "active" \
+                and not any(_is_break(reader.lex, t) for t in tokens[earlier.last + 1:match.first]):
+            return True
+    return False
 
 
 _COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "AGREE"})
