@@ -20,9 +20,10 @@ def _rows(name):
     return [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
-def test_dev_table_is_well_formed():
-    rows = _rows("dev.id.jsonl")
-    assert len(rows) >= 40
+@pytest.mark.parametrize("name, articles", [("dev.id.jsonl", 40), ("test.id.jsonl", 20)])
+def test_tables_are_well_formed(name, articles):
+    rows = _rows(name)
+    assert len(rows) >= articles
     ids = [int(r["source"].split("#")[1]) for r in rows]
     assert all(i % 5 for i in ids), "ids divisible by 5 are reserved for evaluation"
     assert len(set(ids)) == len(ids)
@@ -38,4 +39,10 @@ def test_dev_table_is_well_formed():
             assert event["mode"] is None or event["mode"] in types[event["type"]].modes, event
             assert event["status"] in STATUSES, event
             assert event.get("actor") or event.get("recipient"), event
-    assert total >= 200
+    assert total >= 150
+
+
+def test_dev_and_test_hold_different_articles():
+    dev = {r["source"] for r in _rows("dev.id.jsonl")}
+    test = {r["source"] for r in _rows("test.id.jsonl")}
+    assert not dev & test
