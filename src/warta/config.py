@@ -28,6 +28,10 @@ class Options:
     actor_files: tuple[str, ...] = ()
     # event pattern files per language, earlier ones winning ties (resources/<lang>/…)
     event_patterns: tuple[str, ...] = ("event_patterns.yaml", "event_patterns_cameo.yaml")
+    fetch_timeout: float = 20.0  # seconds per request
+    fetch_delay: float = 1.0  # seconds between two requests to one host
+    fetch_allow_private: bool = False  # fetch private, loopback and link-local addresses too
+    feed_fetch_links: bool = True  # fetch each feed item's page (else use the item's own text)
 
     def evolve(self, **changes: Any) -> Options:
         return dataclasses.replace(self, **changes)
@@ -38,6 +42,11 @@ def _coerce(name: str, value: Any, current: Any) -> Any:
         if isinstance(value, str):
             return value.strip().lower() in {"1", "true", "yes", "on"}
         return bool(value)
+    if isinstance(current, float):
+        try:
+            return float(str(value))
+        except ValueError as exc:
+            raise ConfigError(f"option {name} must be a number, got {value!r}") from exc
     if isinstance(current, int):
         try:
             return int(str(value).replace("_", ""))

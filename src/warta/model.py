@@ -27,7 +27,8 @@ class Source:
     format: str
     path: str | None = None
     url: str | None = None
-    line: int | None = None  # 1-based line in a JSONL file
+    line: int | None = None  # 1-based line in a JSONL file, or record number in a WARC or feed
+    fetched: str | None = None  # when the page was fetched (WARC-Date, HTTP fetch), ISO 8601
 
     @property
     def ref(self) -> str:
@@ -43,6 +44,8 @@ class Source:
             out["url"] = self.url
         if self.line is not None:
             out["line"] = self.line
+        if self.fetched is not None:
+            out["fetched"] = self.fetched
         out["format"] = self.format
         return out
 
@@ -334,6 +337,7 @@ class Article:
                 path=src.get("path"),
                 url=src.get("url"),
                 line=src.get("line"),
+                fetched=src.get("fetched"),
             ),
             id=data.get("id", ""),
             language=data.get("language"),

@@ -1,4 +1,5 @@
-"""Inputs to raw articles: files, directories, stdin; HTML, text dumps and JSONL.
+"""Inputs to raw articles: files, directories, stdin and URLs; HTML, text dumps, JSONL, WARC/ARC,
+RSS/Atom feeds and URL lists.
 
 ``read_inputs`` yields one raw ``Article`` (``source`` + ``raw`` filled) per
 document, or a ``Failure`` for a document that cannot be read, so a batch never
@@ -147,7 +148,7 @@ def _documents(data: bytes, source: Source, options: Options,
         yield Failure(source, exc.code, exc.message)
         return
     fmt = detect_format(text)
-    yield Article(source=Source(format=fmt, path=source.path, url=source.url),
+    yield Article(source=Source(format=fmt, path=source.path, url=source.url, fetched=source.fetched),
                   raw=raw_from_text(text, warnings, url=source.url))
 
 
@@ -177,9 +178,44 @@ def _open(path: str, stdin) -> BinaryIO:
 
 def read_inputs(inputs: Iterable[str], options: Options,
                 fields: Mapping[str, tuple[str, ...]] = DEFAULT_FIELDS,
-                stdin=None) -> Iterator[Article | Failure]:
-    """Raw articles (or failures) from files, directories and ``-`` (stdin)."""
+                stdin=None, fetcher=None) -> Iterator[Article | Failure]:
+    """Raw articles (or failures) from files, directories, ``-`` (stdin) and http(s) URLs."""
+    from warta.readers.fetch import Fetcher
+
+    own_fetcher = None
+
+    def get_fetcher():
+        nonlocal fetcher, own_fetcher
+        if fetcher is None:
+            fetcher = own_fetcher = Fetcher(options)
+        return fetcher
+
+    try:
+        yield from _read(inputs, options, fields, stdin, get_fetcher)
+    finally:
+        if own_fetcher is not None:
+            own_fetcher.close()
+
+
+def _read(inputs, options, fields, stdin, get_fetcher) -> Iterator[Article | Failure]:
+    from warta.readers.feeds import feed_documents, is_feed, is_url_list, url_documents
+    from warta.readers.warc import is_warc, warc_documents
+
     for path in iter_paths(inputs):
+        if path.startswith(("http://", "https://")):
+            source = Source(format="html", url=path)
+            try:
+                fetched = get_fetcher().fetch(path)
+            except DOCUMENT_ERRORS as exc:
+                yield Failure(source, exc.code, exc.message)
+                continue
+            if is_feed(fetched.content[:4096]):
+                links = get_fetcher() if options.feed_fetch_links else None
+                yield from feed_documents(fetched.content, path, options, links)
+            else:
+                yield from _documents(fetched.content, Source(format="html", url=fetched.url, fetched=fetched.fetched),
+                                      options, fields)
+            continue
         source = Source(format="text", path=path)
         try:
             stream = _open(path, stdin)
@@ -188,7 +224,14 @@ def read_inputs(inputs: Iterable[str], options: Options,
             continue
         try:
             stream = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
-            if _looks_like_jsonl(stream.peek(65536)[:65536]):
+            head = stream.peek(65536)[:65536]
+            if is_warc(head):
+                if isinstance(stream, gzip.GzipFile) and path != "-":
+                    stream.close()  # warcio reads gzip members itself, and sees where one is cut
+                    stream = open(path, "rb")
+                yield from warc_documents(stream, path, options)
+                continue
+            if _looks_like_jsonl(head):
                 yield from _jsonl_documents(stream, source, options, fields)
                 continue
             data = stream.read(options.max_input_bytes + 1)
@@ -203,4 +246,9 @@ def read_inputs(inputs: Iterable[str], options: Options,
                           f"input is over the {options.max_input_bytes:,}-byte limit "
                           "(option max_input_bytes)")
             continue
-        yield from _documents(data, source, options, fields)
+        if is_feed(data[:4096]):
+            yield from feed_documents(data, path, options, get_fetcher() if options.feed_fetch_links else None)
+        elif is_url_list(data[:65536]):
+            yield from url_documents(data, path, options, get_fetcher())
+        else:
+            yield from _documents(data, source, options, fields)
