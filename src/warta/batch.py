@@ -2,7 +2,9 @@
 
 Every input ends as a stored record or a stored failure (code + message + its
 source reference, to re-run). Records are written in batches, one transaction
-each, so a crash loses at most the batch in flight.
+each, so a crash loses at most the batch in flight. Each record joins a story: the
+near-duplicate cluster of the articles stored before it and read with it
+(``warta.corpus.stories``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from warta.errors import DOCUMENT_ERRORS, PipelineError, SpanInvariantError
 from warta.model import Article
 from warta.pipeline import Pipeline
 from warta.readers import DEFAULT_FIELDS, Failure, read_inputs
+from warta.corpus.stories import StoryIndex
 from warta.storage.base import Store
 
 # Records per store transaction: large enough to amortise the commit (~2 ms in WAL
@@ -79,13 +82,18 @@ def process_inputs(
     started = time.perf_counter()
     pending: list[Article] = []
     pending_failures: list[Failure] = []
+    signatures: dict[str, bytes] = {}
+    stories = StoryIndex()
+    if store is not None:
+        stories.load(store.signatures())
 
     def flush() -> None:
         if store is not None and (pending or pending_failures):
-            result = store.save_batch(pending, pending_failures)
+            result = store.save_batch(pending, pending_failures, signatures)
             summary.added += result.added
         pending.clear()
         pending_failures.clear()
+        signatures.clear()
 
     for item in read_inputs(inputs, pipeline.options, fields, stdin=stdin):
         outcome = item if isinstance(item, Failure) else run_one(pipeline, item)
@@ -94,6 +102,8 @@ def process_inputs(
             summary.failures.append(outcome)
             pending_failures.append(outcome)
         else:
+            story_id, signatures[outcome.id] = stories.assign(outcome.id, outcome.body)
+            outcome = outcome.evolve(story_id=story_id)
             summary.count(outcome)
             pending.append(outcome)
             if on_record is not None:

@@ -266,6 +266,7 @@ class Article:
     events: tuple[Event, ...] = ()
     warnings: tuple[str, ...] = ()
     stages: tuple[str, ...] = ()  # stage ids that produced this record, in order
+    story_id: str | None = None  # the near-duplicate cluster (syndicated copies) it belongs to
 
     def evolve(self, **changes: Any) -> Article:
         return dataclasses.replace(self, **changes)
@@ -323,6 +324,7 @@ class Article:
             "quotes": [q.to_dict() for q in self.quotes],
             "events": [e.to_dict() for e in self.events],
             "warnings": list(self.warnings),
+            "story_id": self.story_id,
             "pipeline": list(self.stages),
             "spec_version": SPEC_VERSION,
         }
@@ -380,6 +382,7 @@ class Article:
             events=tuple(_event(e) for e in data.get("events", ())),
             warnings=tuple(data.get("warnings", ())),
             stages=tuple(data.get("pipeline", ())),
+            story_id=data.get("story_id"),
         )
 
 

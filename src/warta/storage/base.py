@@ -1,14 +1,21 @@
-"""The narrow interface every store implements (memory, SQLite; PostgreSQL later).
+"""The narrow interface every store implements (memory, SQLite, PostgreSQL).
 
-A store keeps SPEC records by ``id`` (saving the same record twice adds
-nothing) and failed inputs by their source reference, so they can be re-run.
-``save_batch`` is one transaction: a crash loses at most the batch in flight,
-never what was stored before.
+A store keeps SPEC records by ``id`` (saving the same record twice adds nothing) and failed
+inputs by their source reference, so they can be re-run. ``save_batch`` is one transaction: a
+crash loses at most the batch in flight, never what was stored before. Beside the whole
+records, a store keeps queryable rows for entities, actors, quotes and events, a full-text
+index, and each article's story (near-duplicate cluster) with its MinHash signature.
+
+The row builders and the in-Python query semantics live here, so every backend stores and
+answers the same way (the shared test suite in ``tests/storage`` holds them to it).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -60,12 +67,93 @@ class EventRow:
     recipient_country: str | None
     sentence: str
     event: dict
+    story_id: str | None = None
+    canonical: str | None = None  # the same event told by copies of one story shares this key
 
     def to_dict(self) -> dict:
         return {"article_id": self.article_id, "n": self.n, "title": self.title, "published": self.published,
+                "story_id": self.story_id, "canonical": self.canonical,
                 "actor_name": self.actor_name, "actor_country": self.actor_country,
                 "recipient_name": self.recipient_name, "recipient_country": self.recipient_country,
                 "sentence_text": self.sentence, **self.event}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchQuery:
+    text: str
+    since: str | None = None  # publication date (prefix) on or after
+    until: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    limit: int = 20
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    article_id: str
+    title: str | None
+    outlet: str | None
+    language: str | None
+    published: str | None
+    story_id: str | None
+    snippet: str
+    score: float  # higher is better; comparable within one result list only
+
+    def to_dict(self) -> dict:
+        return {"article_id": self.article_id, "title": self.title, "outlet": self.outlet,
+                "language": self.language, "published": self.published, "story_id": self.story_id,
+                "snippet": self.snippet, "score": self.score}
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    article_id: str
+    n: int
+    title: str | None
+    published: str | None
+    speaker: str | None
+    speaker_name: str | None
+    kind: str
+    cue: str | None
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"article_id": self.article_id, "n": self.n, "title": self.title, "published": self.published,
+                "speaker": self.speaker, "speaker_name": self.speaker_name, "kind": self.kind, "cue": self.cue,
+                "text": self.text}
+
+
+class Store(Protocol):
+    def save_batch(self, articles: Sequence[Article], failures: Sequence[Failure] = (),
+                   signatures: Mapping[str, bytes] | None = None) -> SaveResult: ...
+
+    def get(self, article_id: str) -> Article | None: ...
+
+    def articles(self) -> Iterator[Article]: ...
+
+    def failures(self) -> list[StoredFailure]: ...
+
+    def counts(self) -> dict[str, int]: ...
+
+    def events(self, query: EventQuery) -> list[EventRow]: ...
+
+    def search(self, query: SearchQuery) -> list[SearchHit]: ...
+
+    def quotes(self, speaker: str, limit: int = 1000) -> list[QuoteRow]: ...
+
+    def signatures(self) -> Iterator[tuple[str, str, bytes]]: ...
+
+    def stats(self) -> dict: ...
+
+    def close(self) -> None: ...
+
+
+# -- rows every backend stores -------------------------------------------------------------
+def canonical_key(story_id: str | None, article_id: str, event: Mapping) -> str:
+    """One key for the same event in every copy of a story: kind, sides, date and status."""
+    parts = [story_id or article_id, event["type"], event.get("actor") or "", event.get("recipient") or "",
+             event.get("date") or "", event["status"]]
+    return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:20]
 
 
 def event_rows(article: Article) -> list[EventRow]:
@@ -80,14 +168,28 @@ def event_rows(article: Article) -> list[EventRow]:
     rows = []
     for n, event in enumerate(article.events):
         sentence = event.sentence
+        record = event.to_dict()
         rows.append(EventRow(article.id, n, article.title, article.published.date if article.published else None,
                              *side(event.actor), *side(event.recipient),
-                             article.text_of(sentence.field)[sentence.start:sentence.end], event.to_dict()))
+                             article.text_of(sentence.field)[sentence.start:sentence.end], record,
+                             article.story_id, canonical_key(article.story_id, article.id, record)))
     return rows
 
 
+def quote_rows(article: Article) -> list[QuoteRow]:
+    names = {a.id: a.name for a in article.actors}
+    published = article.published.date if article.published else None
+    return [QuoteRow(article.id, n, article.title, published, q.speaker, names.get(q.speaker or ""), q.kind, q.cue,
+                     q.span.text) for n, q in enumerate(article.quotes)]
+
+
+def search_text(article: Article) -> tuple[str, str, str]:
+    """(title, body, quotes) as the full-text index holds them."""
+    return article.title or "", article.body, "\n".join(q.span.text for q in article.quotes)
+
+
+# -- the in-Python semantics of the queries (memory store; SQL backends do the same) --------
 def matches(row: EventRow, query: EventQuery) -> bool:
-    """The in-Python form of the query (the SQLite store filters in SQL the same way)."""
     event = row.event
     if query.types and event["type"] not in query.types:
         return False
@@ -110,17 +212,57 @@ def matches(row: EventRow, query: EventQuery) -> bool:
     return True
 
 
-class Store(Protocol):
-    def save_batch(self, articles: Sequence[Article], failures: Sequence[Failure] = ()) -> SaveResult: ...
+_TERM = re.compile(r"\w+", re.UNICODE)
 
-    def get(self, article_id: str) -> Article | None: ...
 
-    def articles(self) -> Iterator[Article]: ...
+def query_terms(text: str) -> list[str]:
+    """The words a search asks for, all of which a hit must contain (case and accents aside)."""
+    return [t.casefold() for t in _TERM.findall(text)]
 
-    def failures(self) -> list[StoredFailure]: ...
 
-    def counts(self) -> dict[str, int]: ...
+def published_in(published: str | None, since: str | None, until: str | None) -> bool:
+    if since and not (published and published >= since[:len(published)]):
+        return False
+    if until and not (published and published <= until[:len(published)]):
+        return False
+    return True
 
-    def events(self, query: EventQuery) -> list[EventRow]: ...
 
-    def close(self) -> None: ...
+def snippet(text: str, terms: list[str], width: int = 160) -> str:
+    folded = text.casefold()
+    at = min((i for i in (folded.find(t) for t in terms) if i >= 0), default=0)
+    start = max(0, at - width // 3)
+    return ("…" if start else "") + text[start:start + width].replace("\n", " ") + ("…" if start + width < len(text) else "")
+
+
+def stats_of(articles: Iterable[Article]) -> dict:
+    """Corpus counts: articles and stories by language, outlet and month; events by type
+    and status, per article copy and per story (canonical events); the most named actors."""
+    languages, outlets, months, stories = Counter(), Counter(), Counter(), set()
+    by_type, by_status = Counter(), Counter()
+    canonical_by_type: dict[str, set[str]] = {}
+    actors, names = Counter(), {}
+    total = 0
+    for article in articles:
+        total += 1
+        stories.add(article.story_id or article.id)
+        languages[article.language or "?"] += 1
+        outlets[article.outlet or "?"] += 1
+        months[(article.published.date[:7] if article.published else "?")] += 1
+        names.update({a.id: a.name for a in article.actors})
+        actors.update({e.actor for e in article.entities if e.actor and not e.actor.startswith("geo:")})
+        for row in event_rows(article):
+            by_type[row.event["type"]] += 1
+            by_status[row.event["status"]] += 1
+            canonical_by_type.setdefault(row.event["type"], set()).add(row.canonical)
+    return {
+        "articles": total,
+        "stories": len(stories),
+        "languages": dict(languages.most_common()),
+        "outlets": dict(outlets.most_common(20)),
+        "months": dict(sorted(months.items())),
+        "events_by_type": {t: {"events": n, "story_events": len(canonical_by_type[t])}
+                           for t, n in by_type.most_common()},
+        "events_by_status": dict(by_status.most_common()),
+        "top_actors": [{"id": a, "name": names.get(a, a), "articles": n} for a, n in actors.most_common(20)],
+    }

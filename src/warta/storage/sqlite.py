@@ -1,20 +1,32 @@
 """SQLite store: one file, WAL, versioned migrations, one transaction per batch.
 
-Records are kept whole as JSON (``record``) plus the columns people filter on; events
-also get a table of their own (migration 2) so ``warta events`` filters them in SQL.
+Records are kept whole as JSON (``record``) plus queryable tables: articles (with their
+story), events (migration 2), entities, actors, quotes, MinHash signatures and an FTS5 index
+over title, body and quotes (migration 3).
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 
 from warta.errors import StoreError
 from warta.model import Article
 from warta.readers import Failure
-from warta.storage.base import EventQuery, EventRow, SaveResult, StoredFailure, event_rows
+from warta.storage.base import (
+    EventQuery,
+    EventRow,
+    QuoteRow,
+    SaveResult,
+    SearchHit,
+    SearchQuery,
+    StoredFailure,
+    event_rows,
+    query_terms,
+    search_text,
+)
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles and failures
@@ -67,6 +79,34 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX events_actor ON events(actor);
     CREATE INDEX events_recipient ON events(recipient)
     """,
+    # 3: stories, entities, actors, quotes, signatures, full text
+    """
+    ALTER TABLE articles ADD COLUMN story_id TEXT;
+    CREATE INDEX articles_story ON articles(story_id);
+    ALTER TABLE events ADD COLUMN story_id TEXT;
+    ALTER TABLE events ADD COLUMN canonical TEXT;
+    CREATE INDEX events_canonical ON events(canonical);
+    CREATE TABLE entities (
+        article_id TEXT NOT NULL, n INTEGER NOT NULL, field TEXT NOT NULL, start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL, text TEXT NOT NULL, type TEXT NOT NULL, actor TEXT,
+        PRIMARY KEY (article_id, n)
+    );
+    CREATE INDEX entities_actor ON entities(actor);
+    CREATE TABLE quotes (
+        article_id TEXT NOT NULL, n INTEGER NOT NULL, field TEXT NOT NULL, start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL, text TEXT NOT NULL, kind TEXT NOT NULL, speaker TEXT, cue TEXT,
+        PRIMARY KEY (article_id, n)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker);
+    CREATE TABLE actors (
+        id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, country TEXT,
+        sector TEXT, wikidata TEXT, aliases TEXT NOT NULL
+    );
+    CREATE TABLE signatures (article_id TEXT PRIMARY KEY NOT NULL, minhash BLOB NOT NULL);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        article_id UNINDEXED, title, body, quotes, tokenize = 'unicode61 remove_diacritics 2'
+    )
+    """,
 )
 
 
@@ -85,6 +125,7 @@ class SQLiteStore:
     def _migrate(self) -> None:
         self._db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
         current = self._db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations").fetchone()[0]
+        backfill = 0 < current < 3 and len(MIGRATIONS) >= 3
         for version, script in enumerate(MIGRATIONS, start=1):
             if version <= current:
                 continue
@@ -97,8 +138,14 @@ class SQLiteStore:
             except sqlite3.Error:
                 self._db.execute("ROLLBACK")
                 raise
+        if backfill:  # records stored before the tables existed get their rows
+            self._db.execute("BEGIN IMMEDIATE")
+            for (record,) in self._db.execute("SELECT record FROM articles").fetchall():
+                self._write_rows(Article.from_dict(json.loads(record)), None)
+            self._db.execute("COMMIT")
 
-    def save_batch(self, articles: Sequence[Article], failures: Sequence[Failure] = ()) -> SaveResult:
+    def save_batch(self, articles: Sequence[Article], failures: Sequence[Failure] = (),
+                   signatures: Mapping[str, bytes] | None = None) -> SaveResult:
         now = _now()
         added = updated = 0
         try:
@@ -108,28 +155,21 @@ class SQLiteStore:
                 record = article.to_dict()
                 self._db.execute(
                     """INSERT INTO articles (id, source, format, url, language, outlet, title,
-                                             published, body, record, processed_at)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             published, body, record, processed_at, story_id)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                        ON CONFLICT(id) DO UPDATE SET
                          source=excluded.source, format=excluded.format, url=excluded.url,
                          language=excluded.language, outlet=excluded.outlet, title=excluded.title,
                          published=excluded.published, body=excluded.body, record=excluded.record,
-                         processed_at=excluded.processed_at""",
+                         processed_at=excluded.processed_at, story_id=excluded.story_id""",
                     (
                         article.id, article.source.ref, article.source.format, article.source.url,
                         article.language, article.outlet, article.title,
                         article.published.date if article.published else None, article.body,
-                        json.dumps(record, ensure_ascii=False), now,
+                        json.dumps(record, ensure_ascii=False), now, article.story_id,
                     ),
                 )
-                self._db.execute("DELETE FROM events WHERE article_id = ?", (article.id,))
-                self._db.executemany(
-                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [(row.article_id, row.n, row.event["type"], row.event["status"], row.event["actor"],
-                      row.actor_name, row.actor_country, row.event["recipient"], row.recipient_name,
-                      row.recipient_country, row.event["date"], (row.event["location"] or {}).get("country"),
-                      row.sentence, json.dumps(row.event, ensure_ascii=False)) for row in event_rows(article)],
-                )
+                self._write_rows(article, (signatures or {}).get(article.id))
                 self._db.execute("DELETE FROM failures WHERE source = ?", (article.source.ref,))
                 if exists:
                     updated += 1
@@ -149,6 +189,41 @@ class SQLiteStore:
                 self._db.execute("ROLLBACK")
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
         return SaveResult(added, updated, len(failures))
+
+    def _write_rows(self, article: Article, signature: bytes | None) -> None:
+        """The queryable rows of one article, replacing any it had."""
+        for table in ("events", "entities", "quotes"):
+            self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))  # noqa: S608 - fixed names
+        self._db.execute("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))
+        self._db.executemany(
+            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(row.article_id, row.n, row.event["type"], row.event["status"], row.event["actor"],
+              row.actor_name, row.actor_country, row.event["recipient"], row.recipient_name,
+              row.recipient_country, row.event["date"], (row.event["location"] or {}).get("country"),
+              row.sentence, json.dumps(row.event, ensure_ascii=False), row.story_id, row.canonical)
+             for row in event_rows(article)],
+        )
+        self._db.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article.id, n, e.span.field, e.span.start, e.span.end, e.span.text, e.type, e.actor)
+             for n, e in enumerate(article.entities)],
+        )
+        self._db.executemany(
+            "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article.id, n, q.span.field, q.span.start, q.span.end, q.span.text, q.kind, q.speaker, q.cue)
+             for n, q in enumerate(article.quotes)],
+        )
+        self._db.executemany(
+            """INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET
+               name=excluded.name, kind=excluded.kind, country=excluded.country, sector=excluded.sector,
+               wikidata=excluded.wikidata, aliases=excluded.aliases""",
+            [(a.id, a.name, a.kind, a.country, a.sector, a.wikidata, json.dumps(list(a.aliases), ensure_ascii=False))
+             for a in article.actors],
+        )
+        self._db.execute("INSERT INTO articles_fts VALUES (?, ?, ?, ?)", (article.id, *search_text(article)))
+        if signature is not None:
+            self._db.execute("INSERT INTO signatures VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET "
+                             "minhash=excluded.minhash", (article.id, signature))
 
     def get(self, article_id: str) -> Article | None:
         row = self._db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -174,6 +249,10 @@ class SQLiteStore:
             "articles": self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
             "failures": self._db.execute("SELECT COUNT(*) FROM failures").fetchone()[0],
             "events": self._db.execute("SELECT COUNT(*) FROM events").fetchone()[0],
+            "quotes": self._db.execute("SELECT COUNT(*) FROM quotes").fetchone()[0],
+            "entities": self._db.execute("SELECT COUNT(*) FROM entities").fetchone()[0],
+            "actors": self._db.execute("SELECT COUNT(*) FROM actors").fetchone()[0],
+            "stories": self._db.execute("SELECT COUNT(DISTINCT coalesce(story_id, id)) FROM articles").fetchone()[0],
         }
 
     def events(self, query: EventQuery) -> list[EventRow]:
@@ -198,11 +277,74 @@ class SQLiteStore:
             where.append("e.date IS NOT NULL AND e.date <= substr(?, 1, length(e.date))")
             args.append(query.until)
         sql = ("SELECT e.article_id, e.n, a.title, a.published, e.actor_name, e.actor_country, e.recipient_name, "
-               "e.recipient_country, e.sentence, e.event FROM events e JOIN articles a ON a.id = e.article_id"
+               "e.recipient_country, e.sentence, e.event, e.story_id, e.canonical "
+               "FROM events e JOIN articles a ON a.id = e.article_id"
                + (" WHERE " + " AND ".join(where) if where else "")
                + " ORDER BY coalesce(e.date, ''), e.article_id, e.n LIMIT ?")
         rows = self._db.execute(sql, (*args, query.limit)).fetchall()
-        return [EventRow(*row[:9], json.loads(row[9])) for row in rows]
+        return [EventRow(*row[:9], json.loads(row[9]), row[10], row[11]) for row in rows]
+
+    def search(self, query: SearchQuery) -> list[SearchHit]:
+        terms = query_terms(query.text)
+        if not terms:
+            return []
+        match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
+        where, args = ["articles_fts MATCH ?"], [match]
+        if query.language:
+            where.append("a.language = ?")
+            args.append(query.language)
+        if query.outlet:
+            where.append("lower(a.outlet) = ?")
+            args.append(query.outlet.casefold())
+        if query.since:
+            where.append("a.published IS NOT NULL AND a.published >= substr(?, 1, length(a.published))")
+            args.append(query.since)
+        if query.until:
+            where.append("a.published IS NOT NULL AND a.published <= substr(?, 1, length(a.published))")
+            args.append(query.until)
+        sql = ("SELECT a.id, a.title, a.outlet, a.language, a.published, a.story_id, "
+               "snippet(articles_fts, 2, '', '', '…', 24), bm25(articles_fts, 0, 5.0, 1.0, 1.0) AS rank "
+               "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id WHERE "
+               + " AND ".join(where) + " ORDER BY rank, a.id LIMIT ?")
+        try:
+            rows = self._db.execute(sql, (*args, query.limit)).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"search failed in {self.path}: {exc}") from exc
+        return [SearchHit(*row[:7], -float(row[7])) for row in rows]
+
+    def quotes(self, speaker: str, limit: int = 1000) -> list[QuoteRow]:
+        rows = self._db.execute(
+            "SELECT q.article_id, q.n, a.title, a.published, q.speaker, ac.name, q.kind, q.cue, q.text "
+            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker "
+            "WHERE q.speaker = ? ORDER BY coalesce(a.published, ''), q.article_id, q.n LIMIT ?", (speaker, limit))
+        return [QuoteRow(*row) for row in rows]
+
+    def signatures(self) -> Iterator[tuple[str, str, bytes]]:
+        rows = self._db.execute("SELECT s.article_id, coalesce(a.story_id, a.id), s.minhash FROM signatures s "
+                                "JOIN articles a ON a.id = s.article_id ORDER BY a.processed_at, a.id")
+        for article_id, story_id, data in rows:
+            yield article_id, story_id, bytes(data)
+
+    def stats(self) -> dict:
+        def pairs(sql: str) -> dict:
+            return {k if k is not None else "?": v for k, v in self._db.execute(sql)}
+
+        by_type = self._db.execute("SELECT type, COUNT(*), COUNT(DISTINCT canonical) FROM events GROUP BY type "
+                                   "ORDER BY COUNT(*) DESC").fetchall()
+        top = self._db.execute(
+            "SELECT e.actor, coalesce(ac.name, e.actor), COUNT(DISTINCT e.article_id) AS n FROM entities e "
+            "LEFT JOIN actors ac ON ac.id = e.actor WHERE e.actor IS NOT NULL AND e.actor NOT LIKE 'geo:%' "
+            "GROUP BY e.actor ORDER BY n DESC, e.actor LIMIT 20").fetchall()
+        return {
+            "articles": self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
+            "stories": self._db.execute("SELECT COUNT(DISTINCT coalesce(story_id, id)) FROM articles").fetchone()[0],
+            "languages": pairs("SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY COUNT(*) DESC"),
+            "outlets": pairs("SELECT outlet, COUNT(*) FROM articles GROUP BY outlet ORDER BY COUNT(*) DESC LIMIT 20"),
+            "months": pairs("SELECT substr(published, 1, 7) AS m, COUNT(*) FROM articles GROUP BY m ORDER BY m"),
+            "events_by_type": {t: {"events": n, "story_events": s} for t, n, s in by_type},
+            "events_by_status": pairs("SELECT status, COUNT(*) FROM events GROUP BY status ORDER BY COUNT(*) DESC"),
+            "top_actors": [{"id": a, "name": name, "articles": n} for a, name, n in top],
+        }
 
     def integrity_ok(self) -> bool:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -1,0 +1,1 @@
+"""Working over a corpus rather than one article: near-duplicate stories, exports."""

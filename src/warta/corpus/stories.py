@@ -1,0 +1,75 @@
+"""Near-duplicate stories: syndicated copies and light rewrites of one story share a ``story_id``.
+
+Each body becomes a MinHash of its word 3-shingles (case, punctuation and digits folded);
+MinHash-LSH finds the stored articles likely to share at least ``threshold`` of their
+shingles, and a new article joins the story of the most similar one, else starts its own (its
+id). The cost per article does not grow with the corpus beyond the LSH lookup, so a corpus is
+clustered in near-linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import numpy as np
+
+THRESHOLD = 0.3  # estimated Jaccard similarity of 3-shingles that makes two bodies one story
+NUM_PERM = 128
+SHINGLE = 3
+SCHEME = "affine64"  # datasketch's permutation scheme, named so stored signatures stay comparable
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def shingles(body: str) -> set[bytes]:
+    words = [w.casefold() for w in _WORD.findall(body)]
+    if len(words) < SHINGLE:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+
+
+class StoryIndex:
+    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM):
+        from datasketch import MinHashLSH
+
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._hashes: dict[str, object] = {}
+        self.story: dict[str, str] = {}
+
+    def signature(self, body: str):
+        from datasketch import MinHash
+
+        minhash = MinHash(num_perm=self.num_perm, scheme=SCHEME)
+        minhash.update_batch(list(shingles(body)))
+        return minhash
+
+    def load(self, rows: Iterable[tuple[str, str, bytes]]) -> None:
+        """Articles already stored: (article id, story id, signature bytes)."""
+        from datasketch import MinHash
+
+        for article_id, story_id, data in rows:
+            minhash = MinHash(num_perm=self.num_perm, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
+            self._add(article_id, story_id, minhash)
+
+    def assign(self, article_id: str, body: str) -> tuple[str, bytes]:
+        """The story this article belongs to, and its signature (to store beside it)."""
+        if article_id in self.story:
+            return self.story[article_id], self._hashes[article_id].hashvalues.tobytes()
+        minhash = self.signature(body)
+        best, best_score = None, self.threshold
+        for other in self._lsh.query(minhash):
+            score = minhash.jaccard(self._hashes[other])
+            if score >= best_score:
+                best, best_score = other, score
+        story_id = self.story[best] if best else article_id
+        self._add(article_id, story_id, minhash)
+        return story_id, minhash.hashvalues.tobytes()
+
+    def _add(self, article_id: str, story_id: str, minhash) -> None:
+        if article_id in self._hashes:
+            return
+        self._lsh.insert(article_id, minhash)
+        self._hashes[article_id] = minhash
+        self.story[article_id] = story_id
