@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from warta.errors import StoreError
-from warta.storage.base import EventQuery, EventRow, SaveResult, Store, StoredFailure
+from warta.storage.base import (
+    EventQuery,
+    EventRow,
+    QuoteRow,
+    SaveResult,
+    SearchHit,
+    SearchQuery,
+    Store,
+    StoredFailure,
+)
 
 
 def open_store(url: str) -> Store:
@@ -18,4 +27,5 @@ def open_store(url: str) -> Store:
     return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
 
 
-__all__ = ["EventQuery", "EventRow", "SaveResult", "Store", "StoredFailure", "open_store"]
+__all__ = ["EventQuery", "EventRow", "QuoteRow", "SaveResult", "SearchHit", "SearchQuery", "Store", "StoredFailure",
+           "open_store"]

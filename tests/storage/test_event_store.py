@@ -11,7 +11,6 @@ import warta
 from warta.cli import app
 from warta.model import Source
 from warta.storage import EventQuery
-from warta.storage.memory import MemoryStore
 from warta.storage.sqlite import SQLiteStore
 
 
@@ -20,26 +19,26 @@ def seed(seed_text):
     return warta.process(seed_text).evolve(source=Source(format="text", path="seed.txt"))
 
 
-@pytest.fixture(params=["memory", "sqlite"])
-def store(request, tmp_path, seed):
-    s = MemoryStore() if request.param == "memory" else SQLiteStore(str(tmp_path / "w.db"))
-    s.save_batch([seed])
-    yield s
-    s.close()
+@pytest.fixture
+def stored(store, seed):
+    store.save_batch([seed])
+    return store
 
 
 def _kinds(rows):
     return {(r.event["type"], r.event["status"]) for r in rows}
 
 
-def test_all_events_are_stored_once(store, seed):
+def test_all_events_are_stored_once(stored, seed):
+    store = stored
     assert len(store.events(EventQuery())) == len(seed.events) > 5
     store.save_batch([seed])  # saving again replaces, never duplicates
     assert len(store.events(EventQuery())) == len(seed.events)
     assert store.counts()["events"] == len(seed.events)
 
 
-def test_filters(store):
+def test_filters(stored):
+    store = stored
     consult = store.events(EventQuery(types=("CONSULT",), status="asserted"))
     assert consult and all(r.event["type"] == "CONSULT" for r in consult)
     assert {r.actor_name for r in consult} <= {"Sergei Lavrov", "Antony Blinken"}
@@ -54,8 +53,8 @@ def test_filters(store):
     assert len(store.events(EventQuery(limit=2))) == 2
 
 
-def test_rows_carry_their_evidence(store, seed):
-    for row in store.events(EventQuery()):
+def test_rows_carry_their_evidence(stored, seed):
+    for row in stored.events(EventQuery()):
         assert row.event["trigger"]["text"] in row.sentence
         assert row.article_id == seed.id and row.to_dict()["sentence_text"] == row.sentence
 

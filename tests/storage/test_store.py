@@ -9,18 +9,10 @@ import pytest
 import warta
 from warta.model import Source
 from warta.readers import Failure
-from warta.storage import open_store
-from warta.storage.memory import MemoryStore
+from warta.storage import SearchQuery, open_store
 from warta.storage.sqlite import MIGRATIONS, SQLiteStore
 
 DUMP = "Judul Berita Uji Coba Untuk Penyimpanan\n\nJAKARTA - Presiden meresmikan jembatan baru di Jakarta pada Senin (20/10) pagi.\n"
-
-
-@pytest.fixture(params=["memory", "sqlite"])
-def store(request, tmp_path):
-    s = MemoryStore() if request.param == "memory" else SQLiteStore(str(tmp_path / "w.db"))
-    yield s
-    s.close()
 
 
 def _record(text=DUMP, path="a.txt"):
@@ -97,3 +89,26 @@ def test_a_version_1_database_gains_the_events_table(tmp_path):
     assert store.counts()["events"] == len(record.events)
     assert store.get(record.id).id == record.id
     store.close()
+
+
+def test_queryable_rows_search_quotes_stats_and_signatures(store, seed_text):
+    seed = warta.process(seed_text).evolve(source=Source(format="text", path="seed.txt"), story_id="s1")
+    other = _record()
+    store.save_batch([seed, other], signatures={seed.id: b"\x01" * 16, other.id: b"\x02" * 16})
+    counts = store.counts()
+    assert counts["entities"] == len(seed.entities) + len(other.entities)
+    assert counts["quotes"] == len(seed.quotes) and counts["stories"] == 2
+    assert counts["actors"] == len({a.id for a in seed.actors + other.actors})
+    hits = store.search(SearchQuery("Lavrov Jenewa"))
+    assert [h.article_id for h in hits] == [seed.id] and hits[0].story_id == "s1" and hits[0].snippet
+    assert store.search(SearchQuery("Lavrov", language="en")) == []
+    assert store.search(SearchQuery("Lavrov", since="2023-01-01")) == []
+    assert [h.article_id for h in store.search(SearchQuery("jembatan"))] == [other.id]
+    assert store.search(SearchQuery("\"unbalanced (query")) == []  # never a syntax error
+    lavrov = store.quotes("per:sergei-lavrov")
+    assert len(lavrov) >= 3 and all(q.speaker_name == "Sergei Lavrov" for q in lavrov)
+    stats = store.stats()
+    assert stats["articles"] == 2 and stats["languages"]["id"] == 2
+    assert stats["events_by_type"]["CONSULT"]["events"] >= 1
+    assert any(a["id"] == "per:sergei-lavrov" for a in stats["top_actors"])
+    assert sorted(store.signatures()) == sorted([(seed.id, "s1", b"\x01" * 16), (other.id, other.id, b"\x02" * 16)])
