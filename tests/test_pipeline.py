@@ -38,7 +38,7 @@ def test_registry_snapshot():
 
 def test_public_api_is_pinned():
     assert sorted(warta.__all__) == [
-        "Article", "Options", "Pipeline", "WartaError", "__version__", "load_options", "process",
+        "Article", "Options", "Pipeline", "WartaError", "__version__", "load_options", "open_corpus", "process",
     ]
 
 

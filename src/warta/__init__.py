@@ -4,8 +4,9 @@
     >>> record = warta.process(open("page.html").read(), url="https://…")
     >>> record.title, record.language, record.to_dict()["sentences"][:1]
 
-``warta.Pipeline([...stage names])`` runs a chosen subset of stages; the CLI and
-HTTP API are thin layers over these functions.
+``warta.Pipeline([...stage names])`` runs a chosen subset of stages;
+``warta.open_corpus("warta.db")`` searches and queries what was stored. The CLI and HTTP API
+are thin layers over these functions.
 """
 
 from __future__ import annotations
@@ -24,4 +25,11 @@ def process(content: str | bytes, *, url: str | None = None, published: str | No
     return Pipeline(options=options).process(content, url=url, published=published)
 
 
-__all__ = ["Article", "Options", "Pipeline", "WartaError", "__version__", "load_options", "process"]
+def open_corpus(url: str = "warta.db"):
+    """A stored corpus (``warta.db``, ``postgresql://…``) to search and query, as rows or pandas tables."""
+    from warta.corpus.query import Corpus
+
+    return Corpus(url)
+
+
+__all__ = ["Article", "Options", "Pipeline", "WartaError", "__version__", "load_options", "open_corpus", "process"]

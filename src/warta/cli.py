@@ -202,8 +202,170 @@ def events(
     err.print(f"{len(rows)} events" + (" (limit reached; use --limit)" if len(rows) == limit else ""))
 
 
-actors_app = typer.Typer(no_args_is_help=True, help="Inspect the actor dictionary.")
+def _open_db(db: str):
+    """The store at ``db`` (a file must exist; a postgresql:// URL is opened as given)."""
+    from warta.storage import open_store
+
+    if "://" not in db and not os.path.exists(db):
+        err.print(f"[red]error[/red] no database {db}; run `warta process … --db {db}` first")
+        raise typer.Exit(2)
+    try:
+        return open_store(db)
+    except WartaError as exc:
+        err.print(f"[red]error[/red] {exc.code}: {exc.message}")
+        raise typer.Exit(1) from None
+
+
+def _check_date(name: str, value: str | None) -> None:
+    import re
+
+    if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise typer.BadParameter("use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=name)
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help="Words that must all occur (title, body or quotes)."),
+    db: str = typer.Option("warta.db", "--db", help="SQLite file or postgresql:// URL."),
+    since: str | None = typer.Option(None, "--from", help="Published on or after (YYYY[-MM[-DD]])."),
+    until: str | None = typer.Option(None, "--to", help="Published on or before (YYYY[-MM[-DD]])."),
+    outlet: str | None = typer.Option(None, "--outlet"),
+    lang: str | None = typer.Option(None, "--lang", help="ISO 639-1 code of the article (id, en)."),
+    limit: int = typer.Option(20, "--limit"),
+    jsonl: str | None = typer.Option(None, "--jsonl", help="Write the matching SPEC records to PATH, or - for stdout."),
+) -> None:
+    """Full-text search over stored articles: a ranked table, or SPEC records with --jsonl."""
+    from warta.storage import SearchQuery
+
+    _check_date("--from", since)
+    _check_date("--to", until)
+    store = _open_db(db)
+    hits = store.search(SearchQuery(query, since, until, outlet, lang, limit))
+    if jsonl is not None:
+        out = sys.stdout if jsonl == "-" else open(jsonl, "w", encoding="utf-8")
+        for hit in hits:
+            record = store.get(hit.article_id)
+            out.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        if out is not sys.stdout:
+            out.close()
+    else:
+        table = Table("published", "outlet", "lang", "title", "snippet", "article", "story")
+        for hit in hits:
+            table.add_row(hit.published or "", hit.outlet or "", hit.language or "", hit.title or "", hit.snippet,
+                          hit.article_id[:12], (hit.story_id or "")[:12])
+        Console(width=max(Console().width, 160)).print(table)
+    store.close()
+    err.print(f"{len(hits)} articles" + (" (limit reached; use --limit)" if len(hits) == limit else ""))
+
+
+@app.command()
+def stats(
+    db: str = typer.Option("warta.db", "--db", help="SQLite file or postgresql:// URL."),
+    as_json: bool = typer.Option(False, "--json", help="Print the numbers as JSON."),
+) -> None:
+    """What the store holds: articles and stories by language, outlet and month; events by
+    type (per copy and per story) and status; the most named actors."""
+    store = _open_db(db)
+    numbers = store.stats()
+    store.close()
+    if as_json:
+        sys.stdout.write(json.dumps(numbers, ensure_ascii=False, indent=2) + "\n")
+        return
+    console = Console(width=max(Console().width, 120))
+    console.print(f"{numbers['articles']} articles in {numbers['stories']} stories")
+    for title, key in (("language", "languages"), ("outlet", "outlets"), ("month", "months"),
+                       ("status", "events_by_status")):
+        table = Table(title, "count")
+        for name, count in numbers[key].items():
+            table.add_row(str(name), str(count))
+        console.print(table)
+    table = Table("event type", "events", "story events")
+    for name, counts in numbers["events_by_type"].items():
+        table.add_row(name, str(counts["events"]), str(counts["story_events"]))
+    console.print(table)
+    table = Table("actor", "id", "articles")
+    for actor in numbers["top_actors"]:
+        table.add_row(actor["name"], actor["id"], str(actor["articles"]))
+    console.print(table)
+
+
+@app.command()
+def export(
+    db: str = typer.Option("warta.db", "--db", help="SQLite file or postgresql:// URL."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, parquet, csv or gdelt."),
+    out: str = typer.Option(..., "--out", help="File (folder for parquet), or - for stdout (text formats)."),
+    table: str = typer.Option("events", "--table", help="For csv: articles, entities, actors, quotes or events."),
+) -> None:
+    """Export stored records: SPEC JSONL, Parquet (one file per table), CSV, or GDELT 2.0 events."""
+    from warta.corpus.export import FORMATS, TABLES, export as run_export
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
+    if table not in TABLES:
+        raise typer.BadParameter(f"use one of {', '.join(TABLES)}", param_hint="--table")
+    if fmt == "parquet" and out == "-":
+        raise typer.BadParameter("Parquet is written to a folder, not stdout", param_hint="--out")
+    store = _open_db(db)
+    try:
+        counts = run_export(store.articles(), fmt, out, table, stdout=sys.stdout)
+    except OSError as exc:
+        err.print(f"[red]error[/red] cannot write {out}: {exc}")
+        raise typer.Exit(1) from None
+    finally:
+        store.close()
+    err.print(f"exported {counts} {'rows' if isinstance(counts, int) else ''} as {fmt} to {out}".replace("  ", " "))
+
+
+class _ActorsGroup(typer.core.TyperGroup):
+    """``warta actors NAME`` shows one actor; ``warta actors find NAME`` searches the dictionary."""
+
+    def resolve_command(self, ctx, args):
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["show", *args]
+        return super().resolve_command(ctx, args)
+
+
+actors_app = typer.Typer(no_args_is_help=True, cls=_ActorsGroup,
+                         help="An actor's quotes, events and timeline (warta actors ACTOR), or the dictionary (find).")
 app.add_typer(actors_app, name="actors")
+
+
+@actors_app.command("show")
+def actors_show(
+    actor: str = typer.Argument(..., help="An actor id (per:sergei-lavrov, RUS) or a name in the dictionary."),
+    db: str = typer.Option("warta.db", "--db", help="SQLite file or postgresql:// URL."),
+    limit: int = typer.Option(50, "--limit", help="Show at most this many quotes and events."),
+    as_json: bool = typer.Option(False, "--json", help="Print quotes and events as JSON."),
+) -> None:
+    """An actor's quotes and events in the store, in date order: its timeline."""
+    from warta.storage import EventQuery
+
+    store = _open_db(db)
+    actor_id = actor
+    if ":" not in actor and not (len(actor) == 3 and actor.isupper()):
+        from warta.actors.dictionary import load_dictionary
+
+        found = load_dictionary(()).find(actor)
+        if found:
+            actor_id = found[0][0].id
+    quotes = store.quotes(actor_id, limit)
+    events = [r for r in store.events(EventQuery(actor=actor_id, limit=100_000))
+              if actor_id in (r.event["actor"], r.event["recipient"])][:limit]
+    store.close()
+    if as_json:
+        sys.stdout.write(json.dumps({"actor": actor_id, "quotes": [q.to_dict() for q in quotes],
+                                     "events": [e.to_dict() for e in events]}, ensure_ascii=False) + "\n")
+        return
+    console = Console(width=max(Console().width, 140))
+    console.print(f"{actor_id}: {len(quotes)} quotes, {len(events)} events")
+    timeline = Table("date", "what", "text")
+    items = [((q.published or ""), f"said ({q.kind}, {q.cue or ''})", q.text) for q in quotes]
+    items += [((e.event.get("date") or e.published or ""),
+               f"{e.event['type']} {e.event['status']} {e.actor_name or '?'} → {e.recipient_name or '?'}",
+               e.sentence) for e in events]
+    for date, what, text in sorted(items, key=lambda item: item[0]):
+        timeline.add_row(date, what, text)
+    console.print(timeline)
 
 
 @actors_app.command("find")
