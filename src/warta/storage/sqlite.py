@@ -104,7 +104,7 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE TABLE signatures (article_id TEXT PRIMARY KEY NOT NULL, minhash BLOB NOT NULL);
     CREATE VIRTUAL TABLE articles_fts USING fts5(
-        article_id UNINDEXED, title, body, quotes, tokenize = 'unicode61 remove_diacritics 2'
+        title, body, quotes, tokenize = 'unicode61 remove_diacritics 2'
     )
     """,
 )
@@ -194,7 +194,8 @@ class SQLiteStore:
         """The queryable rows of one article, replacing any it had."""
         for table in ("events", "entities", "quotes"):
             self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))  # noqa: S608 - fixed names
-        self._db.execute("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))
+        rowid = self._db.execute("SELECT rowid FROM articles WHERE id = ?", (article.id,)).fetchone()[0]
+        self._db.execute("DELETE FROM articles_fts WHERE rowid = ?", (rowid,))  # the article's own row
         self._db.executemany(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(row.article_id, row.n, row.event["type"], row.event["status"], row.event["actor"],
@@ -220,7 +221,8 @@ class SQLiteStore:
             [(a.id, a.name, a.kind, a.country, a.sector, a.wikidata, json.dumps(list(a.aliases), ensure_ascii=False))
              for a in article.actors],
         )
-        self._db.execute("INSERT INTO articles_fts VALUES (?, ?, ?, ?)", (article.id, *search_text(article)))
+        self._db.execute("INSERT INTO articles_fts (rowid, title, body, quotes) VALUES (?, ?, ?, ?)",
+                         (rowid, *search_text(article)))
         if signature is not None:
             self._db.execute("INSERT INTO signatures VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET "
                              "minhash=excluded.minhash", (article.id, signature))
@@ -303,8 +305,8 @@ class SQLiteStore:
             where.append("a.published IS NOT NULL AND a.published <= substr(?, 1, length(a.published))")
             args.append(query.until)
         sql = ("SELECT a.id, a.title, a.outlet, a.language, a.published, a.story_id, "
-               "snippet(articles_fts, 2, '', '', '…', 24), bm25(articles_fts, 0, 5.0, 1.0, 1.0) AS rank "
-               "FROM articles_fts JOIN articles a ON a.id = articles_fts.article_id WHERE "
+               "snippet(articles_fts, 1, '', '', '…', 24), bm25(articles_fts, 5.0, 1.0, 1.0) AS rank "
+               "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE "
                + " AND ".join(where) + " ORDER BY rank, a.id LIMIT ?")
         try:
             rows = self._db.execute(sql, (*args, query.limit)).fetchall()
