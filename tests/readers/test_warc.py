@@ -61,19 +61,3 @@ def test_truncated_record_keeps_the_good_ones(tmp_path, gzip):
     failures = [i for i in items if isinstance(i, Failure)]
     assert len(articles) == 2 and len(failures) == 1
     assert failures[0].code == "input.truncated" and "record 3" in failures[0].message
-
-
-def test_same_warc_twice_leaves_the_same_rows(tmp_path):
-    import warta
-    from warta.batch import process_inputs
-    from warta.storage.sqlite import SQLiteStore
-
-    path = tmp_path / "crawl.warc.gz"
-    write_warc(path, pages())
-    store = SQLiteStore(str(tmp_path / "w.db"))
-    pipeline = warta.Pipeline()
-    process_inputs([str(path)], pipeline, store)
-    first = store.counts()
-    summary = process_inputs([str(path)], pipeline, store)
-    assert store.counts() == first and first["articles"] == 3 and summary.added == 0
-    store.close()

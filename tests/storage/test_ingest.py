@@ -1,0 +1,31 @@
+"""Ingesting through every backend: the same WARC twice leaves the same rows; a truncated one
+stores every good record and one failure."""
+
+from __future__ import annotations
+
+import warta
+from warta.batch import process_inputs
+from tests.readers.test_warc import pages, write_warc
+
+
+def test_same_warc_twice_leaves_the_same_rows(store, tmp_path):
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, pages())
+    pipeline = warta.Pipeline()
+    process_inputs([str(path)], pipeline, store)
+    first = store.counts()
+    summary = process_inputs([str(path)], pipeline, store)
+    assert store.counts() == first and first["articles"] == 3 and summary.added == 0
+    assert first["stories"] == 1 and first["failures"] == 0  # the three pages differ by one sentence: one story
+
+
+def test_truncated_warc_keeps_good_records_and_one_failure(store, tmp_path):
+    path = tmp_path / "crawl.warc"
+    write_warc(path, pages()[:3], gzip=False)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 300])
+    process_inputs([str(path)], warta.Pipeline(), store)
+    counts = store.counts()
+    assert counts["articles"] == 2 and counts["failures"] == 1
+    failure = store.failures()[0]
+    assert failure.code == "input.truncated" and failure.source.endswith(":3")
