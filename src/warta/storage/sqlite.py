@@ -26,6 +26,7 @@ from warta.storage.base import (
     event_rows,
     query_terms,
     search_text,
+    snippet,
 )
 
 MIGRATIONS: tuple[str, ...] = (
@@ -304,15 +305,20 @@ class SQLiteStore:
         if query.until:
             where.append("a.published IS NOT NULL AND a.published <= substr(?, 1, length(a.published))")
             args.append(query.until)
-        sql = ("SELECT a.id, a.title, a.outlet, a.language, a.published, a.story_id, "
-               "snippet(articles_fts, 1, '', '', '…', 24), bm25(articles_fts, 5.0, 1.0, 1.0) AS rank "
-               "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE "
-               + " AND ".join(where) + " ORDER BY rank, a.id LIMIT ?")
+        # Rank inside the full-text index first and fetch only the hits' rows: ranking every match is
+        # cheap, computing snippets or joining for all of them is not.
+        filtered = len(where) > 1
+        inner = ("SELECT rowid, bm25(articles_fts, 5.0, 1.0, 1.0) AS rank FROM articles_fts "
+                 "WHERE articles_fts MATCH ? ORDER BY rank" + ("" if filtered else " LIMIT ?"))
+        sql = ("SELECT a.id, a.title, a.outlet, a.language, a.published, a.story_id, a.body, f.rank "
+               f"FROM ({inner}) f JOIN articles a ON a.rowid = f.rowid"
+               + (" WHERE " + " AND ".join(where[1:]) if filtered else "") + " ORDER BY f.rank, a.id LIMIT ?")
+        params = (match, *args[1:], query.limit) if filtered else (match, query.limit, query.limit)
         try:
-            rows = self._db.execute(sql, (*args, query.limit)).fetchall()
+            rows = self._db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"search failed in {self.path}: {exc}") from exc
-        return [SearchHit(*row[:7], -float(row[7])) for row in rows]
+        return [SearchHit(*row[:6], snippet(row[6], terms), -float(row[7])) for row in rows]
 
     def quotes(self, speaker: str, limit: int = 1000) -> list[QuoteRow]:
         rows = self._db.execute(
