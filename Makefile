@@ -25,8 +25,10 @@ install-dev: $(VENV)/.installed-dev
 run: $(VENV)/.installed
 	$(BIN)/warta process examples $(SHARED_EXAMPLES) --db warta.db
 
+# The suite beside a throw-away PostgreSQL cluster (scripts/test-postgres.sh), so the
+# storage tests run against every backend; without PostgreSQL those cases are skipped.
 test: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest -n 2 --dist loadfile
+	scripts/test-postgres.sh $(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/extraction.py

@@ -164,7 +164,7 @@ def events(
     import re
 
     from warta.events.lexicon import plover_types
-    from warta.storage import EventQuery, open_store
+    from warta.storage import EventQuery
 
     types = tuple(t.upper() for t in event_type)
     unknown = [t for t in types if t not in plover_types()]
@@ -178,16 +178,14 @@ def events(
             raise typer.BadParameter("use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=name)
     if output not in ("table", "jsonl"):
         raise typer.BadParameter("use table or jsonl", param_hint="--format")
-    if not os.path.exists(db):
-        err.print(f"[red]error[/red] no database {db}; run `warta process … --db {db}` first")
-        raise typer.Exit(2)
+    store = _open_db(db)
     try:
-        store = open_store(db)
         rows = store.events(EventQuery(types, actor, country, status, since, until, limit))
-        store.close()
     except WartaError as exc:
         err.print(f"[red]error[/red] {exc.code}: {exc.message}")
         raise typer.Exit(1) from None
+    finally:
+        store.close()
     if output == "jsonl":
         for row in rows:
             sys.stdout.write(json.dumps(row.to_dict(), ensure_ascii=False) + "\n")

@@ -70,9 +70,10 @@ def test_failed_batch_leaves_stored_records_untouched(tmp_path):
     store.close()
 
 
-def test_postgres_url_is_a_clear_error():
-    with pytest.raises(warta.WartaError, match="PostgreSQL"):
-        open_store("postgresql://localhost/warta")
+def test_unreachable_postgres_is_a_clear_error():
+    with pytest.raises(warta.WartaError, match="PostgreSQL") as info:
+        open_store("postgresql://warta:secret@127.0.0.1:1/warta")  # nothing listens on port 1
+    assert "secret" not in str(info.value)
 
 
 def test_a_version_1_database_gains_the_events_table(tmp_path):

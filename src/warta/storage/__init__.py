@@ -21,7 +21,12 @@ def open_store(url: str) -> Store:
 
         return MemoryStore()
     if url.startswith(("postgresql:", "postgres:", "postgresql+psycopg:")):
-        raise StoreError("PostgreSQL storage is not available yet in this version; use a SQLite file")
+        try:
+            from warta.storage.postgres import PostgresStore
+        except ImportError as exc:  # psycopg is the optional extra warta[postgres]
+            raise StoreError(f"PostgreSQL storage needs psycopg: pip install 'warta[postgres]' ({exc})") from exc
+
+        return PostgresStore(url)
     from warta.storage.sqlite import SQLiteStore
 
     return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
