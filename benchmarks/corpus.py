@@ -163,9 +163,9 @@ def main() -> int:
           f"{'search p50 ms':>15}{'p95 ms':>8}")
     for size in sizes:
         r = results["sizes"][size]
-        print(f"{size:>9}{r['sqlite_ingest_per_s']:>17}{str(r.get('postgres_ingest_per_s', '-')):>19}"
-              f"{r['cluster_seconds']:>11}{r['stories']:>9}{str(r.get('search_p50_ms', '')):>15}"
-              f"{str(r.get('search_p95_ms', '')):>8}")
+        print(f"{size:>9}{r['sqlite_ingest_per_s']:>17}{r.get('postgres_ingest_per_s', '-')!s:>19}"
+              f"{r['cluster_seconds']:>11}{r['stories']:>9}{r.get('search_p50_ms', '')!s:>15}"
+              f"{r.get('search_p95_ms', '')!s:>8}")
     if "cluster_time_ratio" in results:
         print(f"clustering: x{results['document_ratio']} documents took x{results['cluster_time_ratio']} time "
               "(goal: at most x12 for x10)")

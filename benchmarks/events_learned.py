@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from events import TABLES, _pipeline, _published, _run  # noqa: E402
+from events import TABLES, _pipeline, _published, _run
 
 
 def sentences() -> tuple[list[dict], list[int]]:

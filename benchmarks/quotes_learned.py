@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quotes import TABLES, detik_dates, locate  # noqa: E402
+from quotes import TABLES, detik_dates, locate
 
 
 def sentences_of(lang: str) -> tuple[list[dict], list[int]]:

@@ -43,7 +43,7 @@ def seed_text() -> str:
 
 # CI runs the property tests derandomized, so a green main stays green; local runs keep
 # exploring new examples (and the long fuzz run belongs outside the unit suite).
-from hypothesis import settings as _hypothesis_settings  # noqa: E402
+from hypothesis import settings as _hypothesis_settings
 
 _hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):

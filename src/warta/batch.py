@@ -13,11 +13,11 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from warta.corpus.stories import StoryIndex
 from warta.errors import DOCUMENT_ERRORS, PipelineError, SpanInvariantError
 from warta.model import Article
 from warta.pipeline import Pipeline
 from warta.readers import DEFAULT_FIELDS, Failure, read_inputs
-from warta.corpus.stories import StoryIndex
 from warta.storage.base import Store
 
 # Records per store transaction: large enough to amortise the commit (~2 ms in WAL

@@ -295,7 +295,8 @@ def export(
     table: str = typer.Option("events", "--table", help="For csv: articles, entities, actors, quotes or events."),
 ) -> None:
     """Export stored records: SPEC JSONL, Parquet (one file per table), CSV, or GDELT 2.0 events."""
-    from warta.corpus.export import FORMATS, TABLES, export as run_export
+    from warta.corpus.export import FORMATS, TABLES
+    from warta.corpus.export import export as run_export
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")

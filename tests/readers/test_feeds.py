@@ -24,7 +24,7 @@ FEED = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - the http.server API
+    def do_GET(self):
         base = f"http://127.0.0.1:{self.server.server_port}"
         pages = {"/a": ARTICLE.format(title="Harga Pangan Stabil Jelang Akhir Tahun"),
                  "/b": ARTICLE.format(title="Pasokan Beras Aman di Seluruh Daerah"),

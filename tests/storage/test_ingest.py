@@ -3,9 +3,10 @@ stores every good record and one failure."""
 
 from __future__ import annotations
 
+from tests.readers.test_warc import pages, write_warc
+
 import warta
 from warta.batch import process_inputs
-from tests.readers.test_warc import pages, write_warc
 
 
 def test_same_warc_twice_leaves_the_same_rows(store, tmp_path):

@@ -194,7 +194,7 @@ class SQLiteStore:
     def _write_rows(self, article: Article, signature: bytes | None) -> None:
         """The queryable rows of one article, replacing any it had."""
         for table in ("events", "entities", "quotes"):
-            self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))  # noqa: S608 - fixed names
+            self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article.id,))
         rowid = self._db.execute("SELECT rowid FROM articles WHERE id = ?", (article.id,)).fetchone()[0]
         self._db.execute("DELETE FROM articles_fts WHERE rowid = ?", (rowid,))  # the article's own row
         self._db.executemany(
