@@ -337,7 +337,8 @@ def actors_show(
     as_json: bool = typer.Option(False, "--json", help="Print quotes and events as JSON."),
 ) -> None:
     """An actor's quotes and events in the store, in date order: its timeline."""
-    from warta.storage import EventQuery
+    from warta.corpus.query import Corpus
+    from warta.storage import EventQuery, QuoteQuery
 
     store = _open_db(db)
     actor_id = actor
@@ -347,13 +348,15 @@ def actors_show(
         found = load_dictionary(()).find(actor)
         if found:
             actor_id = found[0][0].id
-    quotes = store.quotes(actor_id, limit)
+    quotes = store.quotes(QuoteQuery(actor_id, limit=limit))
     events = [r for r in store.events(EventQuery(actor=actor_id, limit=100_000))
               if actor_id in (r.event["actor"], r.event["recipient"])][:limit]
+    timeline = Corpus(store=store).timeline(actor_id)
     store.close()
     if as_json:
         sys.stdout.write(json.dumps({"actor": actor_id, "quotes": [q.to_dict() for q in quotes],
-                                     "events": [e.to_dict() for e in events]}, ensure_ascii=False) + "\n")
+                                     "events": [e.to_dict() for e in events], "weeks": timeline},
+                                    ensure_ascii=False) + "\n")
         return
     console = Console(width=max(Console().width, 140))
     console.print(f"{actor_id}: {len(quotes)} quotes, {len(events)} events")

@@ -9,7 +9,7 @@ import pytest
 import warta
 from warta.model import Source
 from warta.readers import Failure
-from warta.storage import SearchQuery, open_store
+from warta.storage import QuoteQuery, SearchQuery, open_store
 from warta.storage.sqlite import MIGRATIONS, SQLiteStore
 
 DUMP = "Judul Berita Uji Coba Untuk Penyimpanan\n\nJAKARTA - Presiden meresmikan jembatan baru di Jakarta pada Senin (20/10) pagi.\n"
@@ -106,7 +106,7 @@ def test_queryable_rows_search_quotes_stats_and_signatures(store, seed_text):
     assert store.search(SearchQuery("Lavrov", since="2023-01-01")) == []
     assert [h.article_id for h in store.search(SearchQuery("jembatan"))] == [other.id]
     assert store.search(SearchQuery("\"unbalanced (query")) == []  # never a syntax error
-    lavrov = store.quotes("per:sergei-lavrov")
+    lavrov = store.quotes(QuoteQuery("per:sergei-lavrov"))
     assert len(lavrov) >= 3 and all(q.speaker_name == "Sergei Lavrov" for q in lavrov)
     stats = store.stats()
     assert stats["articles"] == 2 and stats["languages"]["id"] == 2

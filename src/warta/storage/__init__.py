@@ -6,6 +6,7 @@ from warta.errors import StoreError
 from warta.storage.base import (
     EventQuery,
     EventRow,
+    QuoteQuery,
     QuoteRow,
     SaveResult,
     SearchHit,
@@ -32,5 +33,5 @@ def open_store(url: str) -> Store:
     return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
 
 
-__all__ = ["EventQuery", "EventRow", "QuoteRow", "SaveResult", "SearchHit", "SearchQuery", "Store", "StoredFailure",
+__all__ = ["EventQuery", "EventRow", "QuoteQuery", "QuoteRow", "SaveResult", "SearchHit", "SearchQuery", "Store", "StoredFailure",
            "open_store"]

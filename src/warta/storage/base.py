@@ -12,6 +12,7 @@ answers the same way (the shared test suite in ``tests/storage`` holds them to i
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import Counter
@@ -51,6 +52,9 @@ class EventQuery:
     since: str | None = None  # ISO date (prefix): events on or after it
     until: str | None = None  # ISO date (prefix): events on or before it
     limit: int = 1000
+    recipient: str | None = None  # an actor id, or part of a name, on the receiving side only
+    per_story: bool = False  # one row per canonical event (copies of one story counted once)
+    offset: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +73,11 @@ class EventRow:
     event: dict
     story_id: str | None = None
     canonical: str | None = None  # the same event told by copies of one story shares this key
+    copies: int = 1  # with ``per_story``: how many stored rows tell this canonical event
 
     def to_dict(self) -> dict:
         return {"article_id": self.article_id, "n": self.n, "title": self.title, "published": self.published,
-                "story_id": self.story_id, "canonical": self.canonical,
+                "story_id": self.story_id, "canonical": self.canonical, "copies": self.copies,
                 "actor_name": self.actor_name, "actor_country": self.actor_country,
                 "recipient_name": self.recipient_name, "recipient_country": self.recipient_country,
                 "sentence_text": self.sentence, **self.event}
@@ -80,12 +85,23 @@ class EventRow:
 
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
+    """Articles holding every word of ``text``, best first; blank ``text`` lists the newest."""
+
     text: str
     since: str | None = None  # publication date (prefix) on or after
     until: str | None = None
     outlet: str | None = None
     language: str | None = None
     limit: int = 20
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteQuery:
+    speaker: str | None = None  # an actor id
+    text: str | None = None  # part of the quote, any letter case
+    limit: int = 1000
+    offset: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +155,11 @@ class Store(Protocol):
 
     def search(self, query: SearchQuery) -> list[SearchHit]: ...
 
-    def quotes(self, speaker: str, limit: int = 1000) -> list[QuoteRow]: ...
+    def quotes(self, query: QuoteQuery) -> list[QuoteRow]: ...
+
+    def actor(self, actor_id: str) -> dict | None: ...
+
+    def network(self, query: EventQuery) -> list[dict]: ...
 
     def signatures(self) -> Iterator[tuple[str, str, bytes]]: ...
 
@@ -195,11 +215,11 @@ def matches(row: EventRow, query: EventQuery) -> bool:
         return False
     if query.status and event["status"] != query.status:
         return False
-    if query.actor:
-        wanted = query.actor.casefold()
-        sides = [(event["actor"], row.actor_name), (event["recipient"], row.recipient_name)]
-        if not any(i == query.actor or (name and wanted in name.casefold()) for i, name in sides):
-            return False
+    if query.actor and not _names(query.actor, (event["actor"], row.actor_name),
+                                  (event["recipient"], row.recipient_name)):
+        return False
+    if query.recipient and not _names(query.recipient, (event["recipient"], row.recipient_name)):
+        return False
     if query.country:
         place = (event.get("location") or {}).get("country")
         if query.country.upper() not in (row.actor_country, row.recipient_country, place):
@@ -210,6 +230,53 @@ def matches(row: EventRow, query: EventQuery) -> bool:
     if query.until and not (date and date <= query.until[:len(date)]):
         return False
     return True
+
+
+def _names(wanted: str, *sides: tuple[str | None, str | None]) -> bool:
+    """An actor id given exactly, or part of a name in any letter case."""
+    folded = wanted.casefold()
+    return any(i == wanted or (name and folded in name.casefold()) for i, name in sides)
+
+
+def one_per_story(rows: list[EventRow]) -> list[EventRow]:
+    """The first row of each canonical event, counting the copies that tell it."""
+    first: dict[str, EventRow] = {}
+    copies: Counter = Counter()
+    for row in sorted(rows, key=lambda r: (r.article_id, r.n)):
+        first.setdefault(row.canonical, row)
+        copies[row.canonical] += 1
+    return [dataclasses.replace(row, copies=copies[row.canonical]) for row in rows if first[row.canonical] is row]
+
+
+def network_of(rows: Iterable[EventRow], limit: int) -> list[dict]:
+    """Who acts on whom: one edge per (actor, recipient) with its number of events."""
+    edges: dict[tuple[str, str], dict] = {}
+    for row in rows:
+        actor, recipient = row.event["actor"], row.event["recipient"]
+        if not actor or not recipient or actor == recipient:
+            continue
+        edge = edges.setdefault((actor, recipient), {
+            "actor": actor, "actor_name": row.actor_name or actor, "recipient": recipient,
+            "recipient_name": row.recipient_name or recipient, "events": 0, "conflict": 0})
+        edge["events"] += 1
+        edge["conflict"] += row.event.get("quad", "").endswith("conflict")
+    return sorted(edges.values(), key=lambda e: (-e["events"], e["actor"], e["recipient"]))[:limit]
+
+
+def actor_profile(actor_id: str, articles: Iterable[Article]) -> dict | None:
+    """An actor as stored, with how many articles name it and its quotes and events."""
+    found, named, quotes, events = None, 0, 0, 0
+    for article in articles:
+        mine = next((a for a in article.actors if a.id == actor_id), None)
+        if mine is None:
+            continue
+        found = mine
+        named += any(e.actor == actor_id for e in article.entities)
+        quotes += sum(q.speaker == actor_id for q in article.quotes)
+        events += sum(actor_id in (e.actor, e.recipient) for e in article.events)
+    if found is None:
+        return None
+    return {**found.to_dict(), "articles": named, "quotes": quotes, "events": events}
 
 
 _TERM = re.compile(r"\w+", re.UNICODE)

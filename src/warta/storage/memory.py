@@ -10,13 +10,17 @@ from warta.readers import Failure
 from warta.storage.base import (
     EventQuery,
     EventRow,
+    QuoteQuery,
     QuoteRow,
     SaveResult,
     SearchHit,
     SearchQuery,
     StoredFailure,
+    actor_profile,
     event_rows,
     matches,
+    network_of,
+    one_per_story,
     published_in,
     query_terms,
     quote_rows,
@@ -73,13 +77,21 @@ class MemoryStore:
                 "actors": len({x.id for a in articles for x in a.actors}),
                 "stories": len({a.story_id or a.id for a in articles})}
 
-    def events(self, query: EventQuery) -> list[EventRow]:
+    def _events(self, query: EventQuery) -> list[EventRow]:
         rows = [row for article in self._articles.values() for row in event_rows(article) if matches(row, query)]
+        return one_per_story(rows) if query.per_story else rows
+
+    def events(self, query: EventQuery) -> list[EventRow]:
+        rows = self._events(query)
         rows.sort(key=lambda r: (r.event.get("date") or "", r.article_id, r.n))
-        return rows[:query.limit]
+        return rows[query.offset:query.offset + query.limit]
+
+    def network(self, query: EventQuery) -> list[dict]:
+        return network_of(self._events(query), query.limit)
 
     def search(self, query: SearchQuery) -> list[SearchHit]:
         terms = query_terms(query.text)
+        newest = not query.text.strip()  # no words asked for: the newest articles
         hits = []
         for article in self._articles.values():
             published = article.published.date if article.published else None
@@ -91,18 +103,27 @@ class MemoryStore:
                 continue
             title, body, quotes = search_text(article)
             text = f"{title}\n{body}\n{quotes}".casefold()
-            if not terms or not all(t in text for t in terms):
+            if not newest and (not terms or not all(t in text for t in terms)):
                 continue
             score = sum(text.count(t) for t in terms) + 5 * sum(t in title.casefold() for t in terms)
             hits.append(SearchHit(article.id, article.title, article.outlet, article.language, published,
                                   article.story_id, snippet(body, terms), float(score)))
-        hits.sort(key=lambda h: (-h.score, h.article_id))
-        return hits[:query.limit]
+        if newest:
+            hits.sort(key=lambda h: h.article_id)
+            hits.sort(key=lambda h: h.published or "", reverse=True)
+        else:
+            hits.sort(key=lambda h: (-h.score, h.article_id))
+        return hits[query.offset:query.offset + query.limit]
 
-    def quotes(self, speaker: str, limit: int = 1000) -> list[QuoteRow]:
-        rows = [r for a in self._articles.values() for r in quote_rows(a) if r.speaker == speaker]
+    def quotes(self, query: QuoteQuery) -> list[QuoteRow]:
+        text = (query.text or "").casefold()
+        rows = [r for a in self._articles.values() for r in quote_rows(a)
+                if (query.speaker is None or r.speaker == query.speaker) and text in r.text.casefold()]
         rows.sort(key=lambda r: (r.published or "", r.article_id, r.n))
-        return rows[:limit]
+        return rows[query.offset:query.offset + query.limit]
+
+    def actor(self, actor_id: str) -> dict | None:
+        return actor_profile(actor_id, self._articles.values())
 
     def signatures(self) -> Iterator[tuple[str, str, bytes]]:
         for article_id, data in self._signatures.items():

@@ -36,6 +36,7 @@ from warta.readers import Failure
 from warta.storage.base import (
     EventQuery,
     EventRow,
+    QuoteQuery,
     QuoteRow,
     SaveResult,
     SearchHit,
@@ -43,6 +44,7 @@ from warta.storage.base import (
     StoredFailure,
     event_rows,
     search_text,
+    snippet,
 )
 
 MIGRATIONS: tuple[str, ...] = (
@@ -314,53 +316,43 @@ class PostgresStore:
         return dict(zip(("articles", "failures", "events", "quotes", "entities", "actors", "stories"), row, strict=True))
 
     def events(self, query: EventQuery) -> list[EventRow]:
-        where, args = [], []
-        if query.types:
-            where.append("e.type = ANY(%s)")
-            args.append(list(query.types))
-        if query.status:
-            where.append("e.status = %s")
-            args.append(query.status)
-        if query.actor:  # an exact id, or part of a name (a plain substring, no LIKE wildcards)
-            where.append("(e.actor = %s OR e.recipient = %s OR strpos(lower(e.actor_name), %s) > 0 "
-                         "OR strpos(lower(e.recipient_name), %s) > 0)")
-            wanted = _text(query.actor.casefold())
-            args += [_text(query.actor), _text(query.actor), wanted, wanted]
-        if query.country:
-            where.append("%s IN (e.actor_country, e.recipient_country, e.place_country)")
-            args.append(query.country.upper())
-        if query.since:  # a date known to the month or year compares at that precision
-            where.append("e.date IS NOT NULL AND e.date >= substr(%s, 1, length(e.date))")
-            args.append(_text(query.since))
-        if query.until:
-            where.append("e.date IS NOT NULL AND e.date <= substr(%s, 1, length(e.date))")
-            args.append(_text(query.until))
+        where, args = _event_filter(query)
+        columns = ("e.article_id, e.n, a.title, a.published, e.actor_name, e.actor_country, e.recipient_name, "
+                   "e.recipient_country, e.sentence, e.event, e.story_id, e.canonical")
+        source = "events e JOIN articles a ON a.id = e.article_id" + where
+        if query.per_story:  # the first row of each canonical event, with how many rows tell it
+            source = (f"(SELECT {columns}, e.date, row_number() OVER (PARTITION BY e.canonical ORDER BY e.article_id, "
+                      f"e.n) AS k, count(*) OVER (PARTITION BY e.canonical) AS copies FROM {source}) e "
+                      "JOIN articles a ON a.id = e.article_id WHERE e.k = 1")
         rows = self._db.execute(
-            "SELECT e.article_id, e.n, a.title, a.published, e.actor_name, e.actor_country, e.recipient_name, "
-            "e.recipient_country, e.sentence, e.event, e.story_id, e.canonical "
-            "FROM events e JOIN articles a ON a.id = e.article_id"
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY coalesce(e.date, ''), e.article_id, e.n LIMIT %s", (*args, query.limit)).fetchall()
+            f"SELECT {columns}, {'e.copies' if query.per_story else '1'} FROM {source} "
+            "ORDER BY coalesce(e.date, ''), e.article_id, e.n LIMIT %s OFFSET %s",
+            (*args, query.limit, query.offset)).fetchall()
         return [EventRow(*row) for row in rows]
+
+    def network(self, query: EventQuery) -> list[dict]:
+        where, args = _event_filter(query)
+        counted = "DISTINCT e.canonical" if query.per_story else "*"
+        joined = " AND " if where else " WHERE "
+        rows = self._db.execute(
+            f"SELECT e.actor, max(e.actor_name), e.recipient, max(e.recipient_name), count({counted}) AS n, "
+            "count(*) FILTER (WHERE e.event->>'quad' LIKE '%%conflict') "
+            f"FROM events e JOIN articles a ON a.id = e.article_id{where}{joined}"
+            "e.actor IS NOT NULL AND e.recipient IS NOT NULL AND e.actor != e.recipient "
+            "GROUP BY e.actor, e.recipient ORDER BY n DESC, e.actor, e.recipient LIMIT %s",
+            (*args, query.limit)).fetchall()
+        return [{"actor": a, "actor_name": an or a, "recipient": r, "recipient_name": rn or r, "events": n,
+                 "conflict": c} for a, an, r, rn, n, c in rows]
 
     def search(self, query: SearchQuery) -> list[SearchHit]:
         """Articles holding every query word, best first; the snippet is the body around the match."""
         words = _words(query.text)
+        if not query.text.strip():
+            return self._newest(query)
         if not words:
             return []
-        where, args = ["a.search @@ q"], [" ".join(words)]
-        if query.language:
-            where.append("a.language = %s")
-            args.append(_text(query.language))
-        if query.outlet:
-            where.append("lower(a.outlet) = %s")
-            args.append(_text(query.outlet.casefold()))
-        if query.since:
-            where.append("a.published IS NOT NULL AND a.published >= substr(%s, 1, length(a.published))")
-            args.append(_text(query.since))
-        if query.until:
-            where.append("a.published IS NOT NULL AND a.published <= substr(%s, 1, length(a.published))")
-            args.append(_text(query.until))
+        filters, filter_args = _published_filter(query)
+        where, args = ["a.search @@ q", *filters], [" ".join(words), *filter_args]
         # plainto_tsquery ANDs the words and accepts any text: a query is never a syntax error.
         # The headline is made for the hits kept only (it reads the whole body); where it
         # sits in the body tells whether it gets "…" before and after, as SQLite's snippet.
@@ -368,22 +360,53 @@ class PostgresStore:
                 "strpos(a.body, h.text), length(a.body), hit.rank "
                 "FROM (SELECT a.id, q, ts_rank(%s::float4[], a.search, q, 1) AS rank "
                 "      FROM articles a, plainto_tsquery('simple', %s::text) q WHERE " + " AND ".join(where)
-                + "    ORDER BY rank DESC, a.id LIMIT %s) hit "
+                + "    ORDER BY rank DESC, a.id LIMIT %s OFFSET %s) hit "
                 "JOIN articles a ON a.id = hit.id, LATERAL (SELECT ts_headline('simple', a.body, hit.q, %s::text) "
                 "AS text) h ORDER BY hit.rank DESC, a.id")
         try:
-            rows = self._db.execute(sql_, (_RANK_WEIGHTS, *args, query.limit, _HEADLINE)).fetchall()
+            rows = self._db.execute(sql_, (_RANK_WEIGHTS, *args, query.limit, query.offset, _HEADLINE)).fetchall()
         except psycopg.Error as exc:
             raise StoreError(f"search failed in PostgreSQL {_redacted(self.url)}: {exc}") from exc
         return [SearchHit(*row[:6], _snippet(*row[6:9]), float(row[9])) for row in rows]
 
-    def quotes(self, speaker: str, limit: int = 1000) -> list[QuoteRow]:
+    def _newest(self, query: SearchQuery) -> list[SearchHit]:
+        where, args = _published_filter(query)
+        rows = self._db.execute(
+            "SELECT a.id, a.title, a.outlet, a.language, a.published, a.story_id, substr(a.body, 1, 400) "
+            "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY a.published DESC NULLS LAST, a.id LIMIT %s OFFSET %s",
+            (*args, query.limit, query.offset)).fetchall()
+        return [SearchHit(*row[:6], snippet(row[6], []), 0.0) for row in rows]
+
+    def quotes(self, query: QuoteQuery) -> list[QuoteRow]:
+        where, args = [], []
+        if query.speaker is not None:
+            where.append("q.speaker = %s")
+            args.append(_text(query.speaker))
+        if query.text:
+            where.append("strpos(lower(q.text), %s) > 0")
+            args.append(_text(query.text.casefold()))
         rows = self._db.execute(
             "SELECT q.article_id, q.n, a.title, a.published, q.speaker, ac.name, q.kind, q.cue, q.text "
-            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker "
-            "WHERE q.speaker = %s ORDER BY coalesce(a.published, ''), q.article_id, q.n LIMIT %s",
-            (_text(speaker), limit))
+            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY coalesce(a.published, ''), q.article_id, q.n LIMIT %s OFFSET %s",
+            (*args, query.limit, query.offset))
         return [QuoteRow(*row) for row in rows]
+
+    def actor(self, actor_id: str) -> dict | None:
+        actor_id = _text(actor_id)
+        row = self._db.execute("SELECT id, name, kind, country, sector, wikidata, aliases FROM actors WHERE id = %s",
+                               (actor_id,)).fetchone()
+        if row is None:
+            return None
+        counts = self._db.execute(
+            "SELECT (SELECT COUNT(DISTINCT article_id) FROM entities WHERE actor = %s), "
+            "(SELECT COUNT(*) FROM quotes WHERE speaker = %s), "
+            "(SELECT COUNT(*) FROM events WHERE actor = %s OR recipient = %s)", (actor_id,) * 4).fetchone()
+        return {"id": row[0], "name": row[1], "kind": row[2], "country": row[3], "sector": row[4],
+                "wikidata": row[5], "aliases": row[6], "articles": counts[0], "quotes": counts[1],
+                "events": counts[2]}
 
     def signatures(self) -> Iterator[tuple[str, str, bytes]]:
         rows = self._paged("SELECT processed_at, id, coalesce(story_id, id), minhash FROM articles",
@@ -492,6 +515,52 @@ def _snippet(headline: str, at: int, length: int) -> str:
     if at > 0:
         text = ("…" if at > 1 else "") + text + ("…" if at - 1 + len(headline) < length else "")
     return text
+
+
+def _event_filter(query: EventQuery) -> tuple[str, list]:
+    """The WHERE clause (or "") and its arguments for an event query over ``events e``."""
+    where, args = [], []
+    if query.types:
+        where.append("e.type = ANY(%s)")
+        args.append(list(query.types))
+    if query.status:
+        where.append("e.status = %s")
+        args.append(query.status)
+    if query.actor:  # an exact id, or part of a name (a plain substring, no LIKE wildcards)
+        where.append("(e.actor = %s OR e.recipient = %s OR strpos(lower(e.actor_name), %s) > 0 "
+                     "OR strpos(lower(e.recipient_name), %s) > 0)")
+        wanted = _text(query.actor.casefold())
+        args += [_text(query.actor), _text(query.actor), wanted, wanted]
+    if query.recipient:
+        where.append("(e.recipient = %s OR strpos(lower(e.recipient_name), %s) > 0)")
+        args += [_text(query.recipient), _text(query.recipient.casefold())]
+    if query.country:
+        where.append("%s IN (e.actor_country, e.recipient_country, e.place_country)")
+        args.append(_text(query.country.upper()))
+    if query.since:  # a date known to the month or year compares at that precision
+        where.append("e.date IS NOT NULL AND e.date >= substr(%s, 1, length(e.date))")
+        args.append(_text(query.since))
+    if query.until:
+        where.append("e.date IS NOT NULL AND e.date <= substr(%s, 1, length(e.date))")
+        args.append(_text(query.until))
+    return (" WHERE " + " AND ".join(where) if where else ""), args
+
+
+def _published_filter(query: SearchQuery) -> tuple[list[str], list]:
+    where, args = [], []
+    if query.language:
+        where.append("a.language = %s")
+        args.append(_text(query.language))
+    if query.outlet:
+        where.append("lower(a.outlet) = %s")
+        args.append(_text(query.outlet.casefold()))
+    if query.since:
+        where.append("a.published IS NOT NULL AND a.published >= substr(%s, 1, length(a.published))")
+        args.append(_text(query.since))
+    if query.until:
+        where.append("a.published IS NOT NULL AND a.published <= substr(%s, 1, length(a.published))")
+        args.append(_text(query.until))
+    return where, args
 
 
 def _now() -> str:

@@ -18,6 +18,7 @@ from warta.readers import Failure
 from warta.storage.base import (
     EventQuery,
     EventRow,
+    QuoteQuery,
     QuoteRow,
     SaveResult,
     SearchHit,
@@ -259,52 +260,42 @@ class SQLiteStore:
         }
 
     def events(self, query: EventQuery) -> list[EventRow]:
-        where, args = [], []
-        if query.types:
-            where.append(f"e.type IN ({', '.join('?' * len(query.types))})")
-            args += list(query.types)
-        if query.status:
-            where.append("e.status = ?")
-            args.append(query.status)
-        if query.actor:
-            where.append("(e.actor = ? OR e.recipient = ? OR lower(e.actor_name) LIKE ? OR lower(e.recipient_name) LIKE ?)")
-            like = f"%{query.actor.casefold()}%"
-            args += [query.actor, query.actor, like, like]
-        if query.country:
-            where.append("? IN (e.actor_country, e.recipient_country, e.place_country)")
-            args.append(query.country.upper())
-        if query.since:  # a date known to the month or year compares at that precision
-            where.append("e.date IS NOT NULL AND e.date >= substr(?, 1, length(e.date))")
-            args.append(query.since)
-        if query.until:
-            where.append("e.date IS NOT NULL AND e.date <= substr(?, 1, length(e.date))")
-            args.append(query.until)
-        sql = ("SELECT e.article_id, e.n, a.title, a.published, e.actor_name, e.actor_country, e.recipient_name, "
-               "e.recipient_country, e.sentence, e.event, e.story_id, e.canonical "
-               "FROM events e JOIN articles a ON a.id = e.article_id"
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY coalesce(e.date, ''), e.article_id, e.n LIMIT ?")
-        rows = self._db.execute(sql, (*args, query.limit)).fetchall()
-        return [EventRow(*row[:9], json.loads(row[9]), row[10], row[11]) for row in rows]
+        where, args = _event_filter(query)
+        columns = ("e.article_id, e.n, a.title, a.published, e.actor_name, e.actor_country, e.recipient_name, "
+                   "e.recipient_country, e.sentence, e.event, e.story_id, e.canonical")
+        source = "events e JOIN articles a ON a.id = e.article_id" + where
+        if query.per_story:  # the first row of each canonical event, with how many rows tell it
+            source = (f"(SELECT {columns}, e.date, row_number() OVER (PARTITION BY e.canonical ORDER BY e.article_id, "
+                      f"e.n) AS k, count(*) OVER (PARTITION BY e.canonical) AS copies FROM {source}) e "
+                      "JOIN articles a ON a.id = e.article_id WHERE e.k = 1")
+        sql = (f"SELECT {columns}, {'e.copies' if query.per_story else '1'} FROM {source} "
+               "ORDER BY coalesce(e.date, ''), e.article_id, e.n LIMIT ? OFFSET ?")
+        rows = self._db.execute(sql, (*args, query.limit, query.offset)).fetchall()
+        return [EventRow(*row[:9], json.loads(row[9]), *row[10:]) for row in rows]
+
+    def network(self, query: EventQuery) -> list[dict]:
+        where, args = _event_filter(query)
+        counted = "DISTINCT e.canonical" if query.per_story else "*"
+        conflict = "CASE WHEN json_extract(e.event, '$.quad') LIKE '%conflict' THEN 1 END"
+        joined = " AND " if where else " WHERE "
+        rows = self._db.execute(
+            f"SELECT e.actor, max(e.actor_name), e.recipient, max(e.recipient_name), count({counted}) AS n, "
+            f"count({conflict}) FROM events e JOIN articles a ON a.id = e.article_id{where}{joined}"
+            "e.actor IS NOT NULL AND e.recipient IS NOT NULL AND e.actor != e.recipient "
+            "GROUP BY e.actor, e.recipient ORDER BY n DESC, e.actor, e.recipient LIMIT ?",
+            (*args, query.limit)).fetchall()
+        return [{"actor": a, "actor_name": an or a, "recipient": r, "recipient_name": rn or r, "events": n,
+                 "conflict": c} for a, an, r, rn, n, c in rows]
 
     def search(self, query: SearchQuery) -> list[SearchHit]:
         terms = query_terms(query.text)
+        if not query.text.strip():
+            return self._newest(query)
         if not terms:
             return []
         match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-        where, args = ["articles_fts MATCH ?"], [match]
-        if query.language:
-            where.append("a.language = ?")
-            args.append(query.language)
-        if query.outlet:
-            where.append("lower(a.outlet) = ?")
-            args.append(query.outlet.casefold())
-        if query.since:
-            where.append("a.published IS NOT NULL AND a.published >= substr(?, 1, length(a.published))")
-            args.append(query.since)
-        if query.until:
-            where.append("a.published IS NOT NULL AND a.published <= substr(?, 1, length(a.published))")
-            args.append(query.until)
+        filters, filter_args = _published_filter(query)
+        where, args = ["articles_fts MATCH ?", *filters], [match, *filter_args]
         # Rank inside the full-text index first and fetch only the hits' rows: ranking every match is
         # cheap, computing snippets or joining for all of them is not.
         filtered = len(where) > 1
@@ -312,20 +303,51 @@ class SQLiteStore:
                  "WHERE articles_fts MATCH ? ORDER BY rank" + ("" if filtered else " LIMIT ?"))
         sql = ("SELECT a.id, a.title, a.outlet, a.language, a.published, a.story_id, a.body, f.rank "
                f"FROM ({inner}) f JOIN articles a ON a.rowid = f.rowid"
-               + (" WHERE " + " AND ".join(where[1:]) if filtered else "") + " ORDER BY f.rank, a.id LIMIT ?")
-        params = (match, *args[1:], query.limit) if filtered else (match, query.limit, query.limit)
+               + (" WHERE " + " AND ".join(where[1:]) if filtered else "") + " ORDER BY f.rank, a.id LIMIT ? OFFSET ?")
+        page = (query.limit, query.offset)
+        params = (match, *args[1:], *page) if filtered else (match, query.limit + query.offset, *page)
         try:
             rows = self._db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"search failed in {self.path}: {exc}") from exc
         return [SearchHit(*row[:6], snippet(row[6], terms), -float(row[7])) for row in rows]
 
-    def quotes(self, speaker: str, limit: int = 1000) -> list[QuoteRow]:
+    def _newest(self, query: SearchQuery) -> list[SearchHit]:
+        where, args = _published_filter(query)
+        rows = self._db.execute(
+            "SELECT a.id, a.title, a.outlet, a.language, a.published, a.story_id, substr(a.body, 1, 400) "
+            "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?", (*args, query.limit, query.offset)).fetchall()
+        return [SearchHit(*row[:6], snippet(row[6], []), 0.0) for row in rows]
+
+    def quotes(self, query: QuoteQuery) -> list[QuoteRow]:
+        where, args = [], []
+        if query.speaker is not None:
+            where.append("q.speaker = ?")
+            args.append(query.speaker)
+        if query.text:
+            where.append("instr(lower(q.text), ?) > 0")
+            args.append(query.text.casefold())
         rows = self._db.execute(
             "SELECT q.article_id, q.n, a.title, a.published, q.speaker, ac.name, q.kind, q.cue, q.text "
-            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker "
-            "WHERE q.speaker = ? ORDER BY coalesce(a.published, ''), q.article_id, q.n LIMIT ?", (speaker, limit))
+            "FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY coalesce(a.published, ''), q.article_id, q.n LIMIT ? OFFSET ?",
+            (*args, query.limit, query.offset))
         return [QuoteRow(*row) for row in rows]
+
+    def actor(self, actor_id: str) -> dict | None:
+        row = self._db.execute("SELECT id, name, kind, country, sector, wikidata, aliases FROM actors WHERE id = ?",
+                               (actor_id,)).fetchone()
+        if row is None:
+            return None
+        counts = self._db.execute(
+            "SELECT (SELECT COUNT(DISTINCT article_id) FROM entities WHERE actor = ?), "
+            "(SELECT COUNT(*) FROM quotes WHERE speaker = ?), "
+            "(SELECT COUNT(*) FROM events WHERE actor = ? OR recipient = ?)", (actor_id,) * 4).fetchone()
+        return {"id": row[0], "name": row[1], "kind": row[2], "country": row[3], "sector": row[4],
+                "wikidata": row[5], "aliases": json.loads(row[6]), "articles": counts[0], "quotes": counts[1],
+                "events": counts[2]}
 
     def signatures(self) -> Iterator[tuple[str, str, bytes]]:
         rows = self._db.execute("SELECT s.article_id, coalesce(a.story_id, a.id), s.minhash FROM signatures s "
@@ -359,6 +381,51 @@ class SQLiteStore:
 
     def close(self) -> None:
         self._db.close()
+
+
+def _event_filter(query: EventQuery) -> tuple[str, list]:
+    """The WHERE clause (or "") and its arguments for an event query over ``events e``."""
+    where, args = [], []
+    if query.types:
+        where.append(f"e.type IN ({', '.join('?' * len(query.types))})")
+        args += list(query.types)
+    if query.status:
+        where.append("e.status = ?")
+        args.append(query.status)
+    if query.actor:
+        where.append("(e.actor = ? OR e.recipient = ? OR instr(lower(e.actor_name), ?) > 0 "
+                     "OR instr(lower(e.recipient_name), ?) > 0)")
+        args += [query.actor, query.actor, query.actor.casefold(), query.actor.casefold()]
+    if query.recipient:
+        where.append("(e.recipient = ? OR instr(lower(e.recipient_name), ?) > 0)")
+        args += [query.recipient, query.recipient.casefold()]
+    if query.country:
+        where.append("? IN (e.actor_country, e.recipient_country, e.place_country)")
+        args.append(query.country.upper())
+    if query.since:  # a date known to the month or year compares at that precision
+        where.append("e.date IS NOT NULL AND e.date >= substr(?, 1, length(e.date))")
+        args.append(query.since)
+    if query.until:
+        where.append("e.date IS NOT NULL AND e.date <= substr(?, 1, length(e.date))")
+        args.append(query.until)
+    return (" WHERE " + " AND ".join(where) if where else ""), args
+
+
+def _published_filter(query: SearchQuery) -> tuple[list[str], list]:
+    where, args = [], []
+    if query.language:
+        where.append("a.language = ?")
+        args.append(query.language)
+    if query.outlet:
+        where.append("lower(a.outlet) = ?")
+        args.append(query.outlet.casefold())
+    if query.since:
+        where.append("a.published IS NOT NULL AND a.published >= substr(?, 1, length(a.published))")
+        args.append(query.since)
+    if query.until:
+        where.append("a.published IS NOT NULL AND a.published <= substr(?, 1, length(a.published))")
+        args.append(query.until)
+    return where, args
 
 
 def _now() -> str:
