@@ -397,6 +397,38 @@ def actors_find(
         err.print(f"{len(found) - limit} more; use --limit")
 
 
+@app.command()
+def serve(
+    db: str = typer.Option("warta.db", "--db", help="SQLite file or postgresql:// URL to serve."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0: every interface)."),
+    port: int = typer.Option(8000, "--port"),
+    workers: int = typer.Option(1, "--workers", help="Server processes (each opens its own connections)."),
+    config: Path | None = typer.Option(None, "--config", help="TOML file (api_token, api_max_body, …)."),
+) -> None:
+    """Serve the HTTP API (/v1, OpenAPI at /docs) and the dashboard over a store."""
+    try:
+        import uvicorn
+
+        from warta.api import create_app
+    except ImportError as exc:
+        err.print(f"[red]error[/red] the API needs its extra: pip install 'warta[api]' ({exc.name} is missing)")
+        raise typer.Exit(2) from None
+    _open_db(db).close()  # a missing file or an unreachable server is said now, once
+    options = _options(config, "auto", False)
+    if host not in ("127.0.0.1", "localhost", "::1") and not options.api_token:
+        err.print("[yellow]warning[/yellow] listening beyond this machine with no api_token: "
+                  "anyone who reaches it may POST documents (set WARTA_API_TOKEN)")
+    err.print(f"serving {db} on http://{host}:{port} (dashboard /, API /v1, docs /docs)")
+    if workers > 1:
+        os.environ["WARTA_SERVE_DB"] = db
+        if config:
+            os.environ["WARTA_CONFIG"] = str(config)
+        uvicorn.run("warta.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+    else:
+        uvicorn.run(create_app(db, options), host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     app()
 

@@ -32,6 +32,9 @@ class Options:
     fetch_delay: float = 1.0  # seconds between two requests to one host
     fetch_allow_private: bool = False  # fetch private, loopback and link-local addresses too
     feed_fetch_links: bool = True  # fetch each feed item's page (else use the item's own text)
+    api_token: str = ""  # bearer token the API's write endpoints need; "" needs none
+    api_max_body: int = 5_000_000  # bytes of one API request body
+    api_max_page: int = 500  # rows one API list request returns at most
 
     def evolve(self, **changes: Any) -> Options:
         return dataclasses.replace(self, **changes)

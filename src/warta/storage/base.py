@@ -225,9 +225,9 @@ def matches(row: EventRow, query: EventQuery) -> bool:
         if query.country.upper() not in (row.actor_country, row.recipient_country, place):
             return False
     date = event.get("date")
-    if query.since and not (date and date >= query.since[:len(date)]):
+    if query.since and not (date and date[:len(query.since)] >= query.since[:len(date)]):
         return False
-    if query.until and not (date and date <= query.until[:len(date)]):
+    if query.until and not (date and date[:len(query.until)] <= query.until[:len(date)]):
         return False
     return True
 
@@ -288,9 +288,9 @@ def query_terms(text: str) -> list[str]:
 
 
 def published_in(published: str | None, since: str | None, until: str | None) -> bool:
-    if since and not (published and published >= since[:len(published)]):
+    if since and not (published and published[:len(since)] >= since[:len(published)]):
         return False
-    if until and not (published and published <= until[:len(published)]):
+    if until and not (published and published[:len(until)] <= until[:len(published)]):
         return False
     return True
 

@@ -127,6 +127,12 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE articles ADD COLUMN search TSVECTOR NOT NULL DEFAULT ''::tsvector;
     CREATE INDEX articles_search ON articles USING GIN (search)
     """,
+    # 4: events listed in their order (date, article, n) without sorting them all first
+    """
+    CREATE INDEX events_order ON events(date NULLS FIRST, article_id, n);
+    CREATE INDEX events_type_order ON events(type, date NULLS FIRST, article_id, n);
+    DROP INDEX events_type_date
+    """,
 )
 
 # Rank weights {D, C, B, A}: a title word counts five times a body or quote word, as the
@@ -326,7 +332,7 @@ class PostgresStore:
                       "JOIN articles a ON a.id = e.article_id WHERE e.k = 1")
         rows = self._db.execute(
             f"SELECT {columns}, {'e.copies' if query.per_story else '1'} FROM {source} "
-            "ORDER BY coalesce(e.date, ''), e.article_id, e.n LIMIT %s OFFSET %s",
+            "ORDER BY e.date NULLS FIRST, e.article_id, e.n LIMIT %s OFFSET %s",
             (*args, query.limit, query.offset)).fetchall()
         return [EventRow(*row) for row in rows]
 
@@ -537,12 +543,12 @@ def _event_filter(query: EventQuery) -> tuple[str, list]:
     if query.country:
         where.append("%s IN (e.actor_country, e.recipient_country, e.place_country)")
         args.append(_text(query.country.upper()))
-    if query.since:  # a date known to the month or year compares at that precision
-        where.append("e.date IS NOT NULL AND e.date >= substr(%s, 1, length(e.date))")
-        args.append(_text(query.since))
+    if query.since:  # dates compare at the coarser of their two precisions (2022-01 holds 2022-01-21)
+        where.append("e.date IS NOT NULL AND substr(e.date, 1, length(%s)) >= substr(%s, 1, length(e.date))")
+        args += [_text(query.since)] * 2
     if query.until:
-        where.append("e.date IS NOT NULL AND e.date <= substr(%s, 1, length(e.date))")
-        args.append(_text(query.until))
+        where.append("e.date IS NOT NULL AND substr(e.date, 1, length(%s)) <= substr(%s, 1, length(e.date))")
+        args += [_text(query.until)] * 2
     return (" WHERE " + " AND ".join(where) if where else ""), args
 
 
@@ -555,11 +561,11 @@ def _published_filter(query: SearchQuery) -> tuple[list[str], list]:
         where.append("lower(a.outlet) = %s")
         args.append(_text(query.outlet.casefold()))
     if query.since:
-        where.append("a.published IS NOT NULL AND a.published >= substr(%s, 1, length(a.published))")
-        args.append(_text(query.since))
+        where.append("a.published IS NOT NULL AND substr(a.published, 1, length(%s)) >= substr(%s, 1, length(a.published))")
+        args += [_text(query.since)] * 2
     if query.until:
-        where.append("a.published IS NOT NULL AND a.published <= substr(%s, 1, length(a.published))")
-        args.append(_text(query.until))
+        where.append("a.published IS NOT NULL AND substr(a.published, 1, length(%s)) <= substr(%s, 1, length(a.published))")
+        args += [_text(query.until)] * 2
     return where, args
 
 

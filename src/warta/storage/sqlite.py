@@ -109,6 +109,12 @@ MIGRATIONS: tuple[str, ...] = (
         title, body, quotes, tokenize = 'unicode61 remove_diacritics 2'
     )
     """,
+    # 4: events listed in their order (date, article, n) without sorting them all first
+    """
+    CREATE INDEX events_order ON events(date, article_id, n);
+    CREATE INDEX events_type_order ON events(type, date, article_id, n);
+    DROP INDEX events_type_date
+    """,
 )
 
 
@@ -269,7 +275,7 @@ class SQLiteStore:
                       f"e.n) AS k, count(*) OVER (PARTITION BY e.canonical) AS copies FROM {source}) e "
                       "JOIN articles a ON a.id = e.article_id WHERE e.k = 1")
         sql = (f"SELECT {columns}, {'e.copies' if query.per_story else '1'} FROM {source} "
-               "ORDER BY coalesce(e.date, ''), e.article_id, e.n LIMIT ? OFFSET ?")
+               "ORDER BY e.date, e.article_id, e.n LIMIT ? OFFSET ?")  # undated first: NULLs sort low
         rows = self._db.execute(sql, (*args, query.limit, query.offset)).fetchall()
         return [EventRow(*row[:9], json.loads(row[9]), *row[10:]) for row in rows]
 
@@ -402,12 +408,12 @@ def _event_filter(query: EventQuery) -> tuple[str, list]:
     if query.country:
         where.append("? IN (e.actor_country, e.recipient_country, e.place_country)")
         args.append(query.country.upper())
-    if query.since:  # a date known to the month or year compares at that precision
-        where.append("e.date IS NOT NULL AND e.date >= substr(?, 1, length(e.date))")
-        args.append(query.since)
+    if query.since:  # dates compare at the coarser of their two precisions (2022-01 holds 2022-01-21)
+        where.append("e.date IS NOT NULL AND substr(e.date, 1, length(?)) >= substr(?, 1, length(e.date))")
+        args += [query.since] * 2
     if query.until:
-        where.append("e.date IS NOT NULL AND e.date <= substr(?, 1, length(e.date))")
-        args.append(query.until)
+        where.append("e.date IS NOT NULL AND substr(e.date, 1, length(?)) <= substr(?, 1, length(e.date))")
+        args += [query.until] * 2
     return (" WHERE " + " AND ".join(where) if where else ""), args
 
 
@@ -420,11 +426,11 @@ def _published_filter(query: SearchQuery) -> tuple[list[str], list]:
         where.append("lower(a.outlet) = ?")
         args.append(query.outlet.casefold())
     if query.since:
-        where.append("a.published IS NOT NULL AND a.published >= substr(?, 1, length(a.published))")
-        args.append(query.since)
+        where.append("a.published IS NOT NULL AND substr(a.published, 1, length(?)) >= substr(?, 1, length(a.published))")
+        args += [query.since] * 2
     if query.until:
-        where.append("a.published IS NOT NULL AND a.published <= substr(?, 1, length(a.published))")
-        args.append(query.until)
+        where.append("a.published IS NOT NULL AND substr(a.published, 1, length(?)) <= substr(?, 1, length(a.published))")
+        args += [query.until] * 2
     return where, args
 
 

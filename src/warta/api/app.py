@@ -1,0 +1,236 @@
+"""The HTTP app: the JSON API under ``/v1`` and the dashboard, over one store.
+
+The app owns what requests share: the store URL (each worker thread opens its own
+connection; an in-memory store is shared), one pipeline and one story index for
+``POST /v1/process`` (run under a lock: the taggers are not thread-safe and stories must
+be assigned in order), the token for write endpoints and the request body limit.
+Errors are JSON with a code and a message a person can act on, never a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from contextlib import asynccontextmanager
+from importlib import resources
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+import warta
+from warta.config import Options, load_options
+from warta.corpus.query import Corpus
+from warta.corpus.stories import StoryIndex
+from warta.errors import InputError, StoreError, WartaError
+from warta.pipeline import Pipeline
+from warta.storage import Store, open_store
+
+log = logging.getLogger("warta.api")
+
+
+class Backend:
+    """The store, pipeline and story index that the requests of one app share."""
+
+    def __init__(self, db: str, options: Options):
+        self.db = db
+        self.options = options
+        self._local = threading.local()
+        self._shared = open_store(db) if db in ("memory:", ":memory:") else None
+        self._opened: list[Store] = []
+        self._lock = threading.Lock()
+        self._pipeline: Pipeline | None = None
+        self._stories: StoryIndex | None = None
+        self.store()  # opened once now: a bad URL fails at start, not on every request
+
+    def store(self) -> Store:
+        if self._shared is not None:
+            return self._shared
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = open_store(self.db)
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def corpus(self) -> Corpus:
+        return Corpus(store=self.store())
+
+    def process(self, raw, store: bool):
+        """Run the pipeline on one document and, when asked, store it in its story."""
+        from warta.model import Article, Source
+
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = Pipeline(options=self.options)
+            article = self._pipeline.run(Article(source=Source(format=raw.format, path=None, url=raw.url), raw=raw))
+            if not store:
+                return article, False
+            target = self.store()
+            if self._stories is None:
+                self._stories = StoryIndex()
+                self._stories.load(target.signatures())
+            story_id, signature = self._stories.assign(article.id, article.body)
+            article = article.evolve(story_id=story_id)
+            result = target.save_batch([article], signatures={article.id: signature})
+            return article, result.added == 1
+
+    def close(self) -> None:
+        for store in [*self._opened, *([self._shared] if self._shared else [])]:
+            try:
+                store.close()
+            except Exception:  # closing from another thread; the process is ending anyway
+                pass
+
+
+def create_app(db: str = "warta.db", options: Options | None = None) -> FastAPI:
+    """The API and dashboard over the store at ``db`` (a SQLite file, ``memory:`` or a
+    ``postgresql://`` URL)."""
+    options = options or load_options()
+    backend = Backend(db, options)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI):
+        yield
+        backend.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="Warta",
+        version=warta.__version__,
+        description="Structured, sentence-level evidence from news: articles, entities, quotes and events, "
+                    "each pointing back to the sentence it came from.",
+        docs_url="/docs",
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.backend = backend
+    app.add_middleware(BodyLimit, limit=options.api_max_body)
+
+    from warta.api.v1 import router
+    from warta.web.dashboard import router as dashboard
+
+    app.include_router(router)
+    app.include_router(dashboard)
+    app.mount("/static", StaticFiles(directory=str(resources.files("warta.web") / "static")), name="static")
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        problems = [_problem(e) for e in exc.errors()]
+        if _wants_page(request):
+            return error_page(request, 422, "; ".join(problems))
+        return JSONResponse({"error": "invalid_request", "message": "; ".join(problems), "problems": problems},
+                            status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if _wants_page(request):
+            return error_page(request, exc.status_code, str(exc.detail))
+        code = {401: "unauthorized", 404: "not_found", 405: "method_not_allowed", 413: "too_large",
+                422: "invalid_request"}.get(
+            exc.status_code, "error")
+        return JSONResponse({"error": code, "message": str(exc.detail)}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(InputError)
+    async def bad_input(request: Request, exc: InputError):
+        status = 413 if exc.code == "input.too_large" else 422
+        return JSONResponse({"error": exc.code, "message": exc.message}, status_code=status)
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError):
+        log.error("store error on %s: %s", request.url.path, exc.message)
+        return JSONResponse({"error": exc.code, "message": "the store could not answer this request"},
+                            status_code=503)
+
+    @app.exception_handler(WartaError)
+    async def warta_error(request: Request, exc: WartaError):
+        return JSONResponse({"error": exc.code, "message": exc.message}, status_code=422)
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception):
+        log.exception("internal error on %s", request.url.path)
+        return JSONResponse({"error": "internal", "message": "internal error; the server log has the details"},
+                            status_code=500)
+
+    return app
+
+
+def _wants_page(request: Request) -> bool:
+    """Dashboard pages answer errors with a page; the API and its docs with JSON."""
+    path = request.url.path
+    return not (path.startswith(("/v1/", "/static/", "/docs", "/openapi")) or path == "/healthz")
+
+
+def error_page(request: Request, status: int, message: str):
+    from warta.web.dashboard import templates
+
+    return templates.TemplateResponse(request, "error.html", {"status": status, "message": message},
+                                      status_code=status)
+
+
+def _problem(error: dict) -> str:
+    where = [str(part) for part in error.get("loc", ()) if part != "body"]
+    place = f"{where[0]} parameter {'.'.join(where[1:])!r}" if where and where[0] in ("query", "path") \
+        else f"field {'.'.join(where)!r}" if where else "request body"
+    return f"{place}: {error.get('msg', 'invalid')}"
+
+
+class BodyLimit:
+    """Refuses request bodies over ``limit`` bytes with 413, by their declared length or, for a
+    chunked body, as soon as the bytes read pass the limit."""
+
+    def __init__(self, app, limit: int):
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or ()).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            return await _too_large(self.limit, send)
+        seen = 0
+        refused = False
+
+        async def counted():
+            nonlocal seen, refused
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    refused = True
+                    raise _BodyTooLarge
+            return message
+
+        async def answer(message):
+            if not refused:  # the app's answer to a body cut short is replaced by the 413
+                await send(message)
+
+        try:
+            await self.app(scope, counted, answer)
+        except _BodyTooLarge:
+            pass
+        if refused:
+            await _too_large(self.limit, send)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _too_large(limit: int, send) -> None:
+    body = (b'{"error":"too_large","message":"request body is over the ' + f"{limit:,}".encode()
+            + b'-byte limit (option api_max_body)"}')
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def app_from_environment() -> FastAPI:
+    """The app for a multi-process server: each worker builds its own from $WARTA_SERVE_DB."""
+    import os
+
+    return create_app(os.environ.get("WARTA_SERVE_DB", "warta.db"))
