@@ -10,7 +10,8 @@ from __future__ import annotations
 import hmac
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from warta.api.app import Backend
@@ -29,7 +30,7 @@ Limit = Annotated[int, Query(ge=1, le=10_000, description="Rows to return (at mo
 ArticleId = Annotated[str, Path(pattern=r"^[0-9a-f]{4,64}$")]
 
 
-def backend(request: Request) -> Backend:
+async def backend(request: Request) -> Backend:
     return request.app.state.backend
 
 
@@ -45,9 +46,14 @@ def write_access(request: Request) -> None:
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-def _page(items: list, limit: int, offset: int) -> dict:
-    return {"items": items, "limit": limit, "offset": offset,
-            "next_offset": offset + limit if len(items) == limit and offset + limit <= OFFSET_MAX else None}
+def _json(content) -> JSONResponse:
+    """Rows are plain JSON already: sent as they are, without FastAPI's per-value encoding."""
+    return JSONResponse(content)
+
+
+def _page(items: list, limit: int, offset: int) -> JSONResponse:
+    return _json({"items": items, "limit": limit, "offset": offset,
+                  "next_offset": offset + limit if len(items) == limit and offset + limit <= OFFSET_MAX else None})
 
 
 def _limit(b: Backend, limit: int) -> int:
@@ -59,7 +65,7 @@ def _limit(b: Backend, limit: int) -> int:
 @router.get("/healthz", tags=["service"])
 def healthz(b: Annotated[Backend, Depends(backend)]) -> dict:
     """The server is up and its store answers."""
-    b.corpus().search("", limit=1, frame=False)
+    b.store().get("0" * 24)  # one indexed lookup
     return {"status": "ok", "spec_version": SPEC_VERSION}
 
 
@@ -84,7 +90,7 @@ class ProcessRequest(BaseModel):
 
 
 @router.post("/v1/process", tags=["process"], dependencies=[Depends(write_access)])
-def process(body: ProcessRequest, response: Response, b: Annotated[Backend, Depends(backend)]) -> dict:
+def process(body: ProcessRequest, b: Annotated[Backend, Depends(backend)]) -> JSONResponse:
     """Run the pipeline on one document and return its SPEC record (stored when ``store``)."""
     from warta.readers import detect_format
 
@@ -96,8 +102,8 @@ def process(body: ProcessRequest, response: Response, b: Annotated[Backend, Depe
     fmt = "html" if body.html is not None else ("html" if detect_format(content) == "html" else "text")
     raw = RawDocument(content=content, format=fmt, url=body.url, published=body.published)
     article, added = b.process(raw, store=body.store)
-    response.headers["X-Warta-Stored"] = ("new" if added else "existing") if body.store else "no"
-    return article.to_dict()
+    stored = ("new" if added else "existing") if body.store else "no"
+    return JSONResponse(article.to_dict(), headers={"X-Warta-Stored": stored})
 
 
 @router.get("/v1/articles", tags=["articles"])
@@ -106,19 +112,19 @@ def articles(b: Annotated[Backend, Depends(backend)],
              since: Since = None, until: Until = None,
              outlet: Annotated[str | None, Query(max_length=200)] = None,
              lang: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
-             limit: Limit = 20, offset: Offset = 0) -> dict:
+             limit: Limit = 20, offset: Offset = 0) -> JSONResponse:
     """Full-text search over title, body and quotes (best first), or the newest articles."""
     hits = b.corpus().search(q, since, until, outlet, lang, _limit(b, limit), offset, frame=False)
     return _page(hits, limit, offset)
 
 
 @router.get("/v1/articles/{article_id}", tags=["articles"])
-def article(article_id: ArticleId, b: Annotated[Backend, Depends(backend)]) -> dict:
+def article(article_id: ArticleId, b: Annotated[Backend, Depends(backend)]) -> JSONResponse:
     """One stored SPEC record, by id or a unique id prefix."""
     found = b.corpus().record(article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id}")
-    return found.to_dict()
+    return _json(found.to_dict())
 
 
 @router.get("/v1/events", tags=["events"])
@@ -129,7 +135,7 @@ def events(b: Annotated[Backend, Depends(backend)],
            country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO3 of either side or the place.")] = None,
            status: Status | None = None, since: Since = None, until: Until = None,
            per_story: Annotated[bool, Query(description="One row per story event (copies counted once).")] = False,
-           limit: Limit = 100, offset: Offset = 0) -> dict:
+           limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
     """Coded events with their sentence, trigger and rule as evidence."""
     from warta.events.lexicon import plover_types
 
@@ -159,13 +165,13 @@ ActorId = Annotated[str, Path(min_length=1, max_length=200)]
 
 
 @router.get("/v1/actors/{actor_id}", tags=["actors"])
-def actor(actor_id: ActorId, b: Annotated[Backend, Depends(backend)]) -> dict:
+def actor(actor_id: ActorId, b: Annotated[Backend, Depends(backend)]) -> JSONResponse:
     """An actor as stored: name, kind, country, aliases, offices, and how often it appears."""
-    return _profile(b, actor_id)
+    return _json(_profile(b, actor_id))
 
 
 @router.get("/v1/actors/{actor_id}/timeline", tags=["actors"])
-def timeline(actor_id: ActorId, b: Annotated[Backend, Depends(backend)], limit: Limit = 100) -> dict:
+def timeline(actor_id: ActorId, b: Annotated[Backend, Depends(backend)], limit: Limit = 100) -> JSONResponse:
     """Asserted events per week by quad class with their intensity, and the actor's quotes
     and events (either side) in date order."""
     _limit(b, limit)
@@ -178,14 +184,14 @@ def timeline(actor_id: ActorId, b: Annotated[Backend, Depends(backend)], limit: 
     items.sort(key=lambda item: item["date"] or "")
     from warta.corpus.query import weekly_timeline
 
-    return {"actor": profile, "weeks": weekly_timeline(events), "items": items[:limit]}
+    return _json({"actor": profile, "weeks": weekly_timeline(events), "items": items[:limit]})
 
 
 @router.get("/v1/quotes", tags=["quotes"])
 def quotes(b: Annotated[Backend, Depends(backend)],
            speaker: Annotated[str | None, Query(max_length=200, description="The speaker's actor id.")] = None,
            text: Annotated[str | None, Query(max_length=500, description="Part of the quote, any letter case.")] = None,
-           limit: Limit = 100, offset: Offset = 0) -> dict:
+           limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
     """Quotes with their speaker, cue and article."""
     rows = b.corpus().quotes(speaker, text, _limit(b, limit), offset, frame=False)
     return _page(rows, limit, offset)
@@ -195,13 +201,13 @@ def quotes(b: Annotated[Backend, Depends(backend)],
 def network(b: Annotated[Backend, Depends(backend)],
             type: Annotated[list[str], Query()] = [],  # noqa: B006
             status: Status | None = "asserted", since: Since = None, until: Until = None,
-            limit: Limit = 100) -> dict:
+            limit: Limit = 100) -> JSONResponse:
     """Who acts on whom: edges actor → recipient, weighted by story events."""
     edges = b.corpus().network([t.upper() for t in type], None, status, since, until, True, _limit(b, limit))
-    return {"edges": edges}
+    return _json({"edges": edges})
 
 
 @router.get("/v1/stats", tags=["service"])
-def stats(b: Annotated[Backend, Depends(backend)]) -> dict:
+def stats(b: Annotated[Backend, Depends(backend)]) -> JSONResponse:
     """Articles and stories by language, outlet and month; events by type and status; top actors."""
-    return b.corpus().stats()
+    return _json(b.corpus().stats())

@@ -232,10 +232,21 @@ def matches(row: EventRow, query: EventQuery) -> bool:
     return True
 
 
+_ACTOR_ID = re.compile(r"[A-Z]{3}|[a-z]+:\S+")
+
+
+def is_actor_id(value: str) -> bool:
+    """``RUS`` or ``per:sergei-lavrov`` name one actor (an indexed lookup); other text is
+    matched against actor names."""
+    return _ACTOR_ID.fullmatch(value) is not None
+
+
 def _names(wanted: str, *sides: tuple[str | None, str | None]) -> bool:
     """An actor id given exactly, or part of a name in any letter case."""
+    if is_actor_id(wanted):
+        return any(i == wanted for i, _ in sides)
     folded = wanted.casefold()
-    return any(i == wanted or (name and folded in name.casefold()) for i, name in sides)
+    return any(name and folded in name.casefold() for _, name in sides)
 
 
 def one_per_story(rows: list[EventRow]) -> list[EventRow]:

@@ -108,9 +108,8 @@ class MemoryStore:
             score = sum(text.count(t) for t in terms) + 5 * sum(t in title.casefold() for t in terms)
             hits.append(SearchHit(article.id, article.title, article.outlet, article.language, published,
                                   article.story_id, snippet(body, terms), float(score)))
-        if newest:
-            hits.sort(key=lambda h: h.article_id)
-            hits.sort(key=lambda h: h.published or "", reverse=True)
+        if newest:  # published, then id, both descending; undated last
+            hits.sort(key=lambda h: (h.published is not None, h.published or "", h.article_id), reverse=True)
         else:
             hits.sort(key=lambda h: (-h.score, h.article_id))
         return hits[query.offset:query.offset + query.limit]

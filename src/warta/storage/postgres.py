@@ -43,6 +43,7 @@ from warta.storage.base import (
     SearchQuery,
     StoredFailure,
     event_rows,
+    is_actor_id,
     search_text,
     snippet,
 )
@@ -127,8 +128,10 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE articles ADD COLUMN search TSVECTOR NOT NULL DEFAULT ''::tsvector;
     CREATE INDEX articles_search ON articles USING GIN (search)
     """,
-    # 4: events listed in their order (date, article, n) without sorting them all first
+    # 4: events listed in their order (date, article, n) and articles newest first, without
+    # sorting them all first
     """
+    CREATE INDEX articles_newest ON articles(published DESC NULLS LAST, id DESC);
     CREATE INDEX events_order ON events(date NULLS FIRST, article_id, n);
     CREATE INDEX events_type_order ON events(type, date NULLS FIRST, article_id, n);
     DROP INDEX events_type_date
@@ -380,7 +383,7 @@ class PostgresStore:
         rows = self._db.execute(
             "SELECT a.id, a.title, a.outlet, a.language, a.published, a.story_id, substr(a.body, 1, 400) "
             "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.published DESC NULLS LAST, a.id LIMIT %s OFFSET %s",
+            + " ORDER BY a.published DESC NULLS LAST, a.id DESC LIMIT %s OFFSET %s",
             (*args, query.limit, query.offset)).fetchall()
         return [SearchHit(*row[:6], snippet(row[6], []), 0.0) for row in rows]
 
@@ -523,6 +526,9 @@ def _snippet(headline: str, at: int, length: int) -> str:
     return text
 
 
+_TOP = "\U0010ffff"  # sorts after every date text: ``date < until + _TOP`` is an index range
+
+
 def _event_filter(query: EventQuery) -> tuple[str, list]:
     """The WHERE clause (or "") and its arguments for an event query over ``events e``."""
     where, args = [], []
@@ -532,23 +538,24 @@ def _event_filter(query: EventQuery) -> tuple[str, list]:
     if query.status:
         where.append("e.status = %s")
         args.append(query.status)
-    if query.actor:  # an exact id, or part of a name (a plain substring, no LIKE wildcards)
-        where.append("(e.actor = %s OR e.recipient = %s OR strpos(lower(e.actor_name), %s) > 0 "
-                     "OR strpos(lower(e.recipient_name), %s) > 0)")
-        wanted = _text(query.actor.casefold())
-        args += [_text(query.actor), _text(query.actor), wanted, wanted]
+    if query.actor and is_actor_id(query.actor):  # one actor by id, else part of a name (no wildcards)
+        where.append("(e.actor = %s OR e.recipient = %s)")
+        args += [_text(query.actor), _text(query.actor)]
+    elif query.actor:
+        where.append("(strpos(lower(e.actor_name), %s) > 0 OR strpos(lower(e.recipient_name), %s) > 0)")
+        args += [_text(query.actor.casefold())] * 2
     if query.recipient:
-        where.append("(e.recipient = %s OR strpos(lower(e.recipient_name), %s) > 0)")
-        args += [_text(query.recipient), _text(query.recipient.casefold())]
+        where.append("e.recipient = %s" if is_actor_id(query.recipient) else "strpos(lower(e.recipient_name), %s) > 0")
+        args.append(_text(query.recipient if is_actor_id(query.recipient) else query.recipient.casefold()))
     if query.country:
         where.append("%s IN (e.actor_country, e.recipient_country, e.place_country)")
         args.append(_text(query.country.upper()))
     if query.since:  # dates compare at the coarser of their two precisions (2022-01 holds 2022-01-21)
-        where.append("e.date IS NOT NULL AND substr(e.date, 1, length(%s)) >= substr(%s, 1, length(e.date))")
-        args += [_text(query.since)] * 2
+        where.append("e.date >= %s AND substr(e.date, 1, length(%s)) >= substr(%s, 1, length(e.date))")
+        args += [query.since[:4], _text(query.since), _text(query.since)]
     if query.until:
-        where.append("e.date IS NOT NULL AND substr(e.date, 1, length(%s)) <= substr(%s, 1, length(e.date))")
-        args += [_text(query.until)] * 2
+        where.append("e.date < %s AND substr(e.date, 1, length(%s)) <= substr(%s, 1, length(e.date))")
+        args += [query.until + _TOP, _text(query.until), _text(query.until)]
     return (" WHERE " + " AND ".join(where) if where else ""), args
 
 
@@ -561,11 +568,11 @@ def _published_filter(query: SearchQuery) -> tuple[list[str], list]:
         where.append("lower(a.outlet) = %s")
         args.append(_text(query.outlet.casefold()))
     if query.since:
-        where.append("a.published IS NOT NULL AND substr(a.published, 1, length(%s)) >= substr(%s, 1, length(a.published))")
-        args += [_text(query.since)] * 2
+        where.append("a.published >= %s AND substr(a.published, 1, length(%s)) >= substr(%s, 1, length(a.published))")
+        args += [query.since[:4], _text(query.since), _text(query.since)]
     if query.until:
-        where.append("a.published IS NOT NULL AND substr(a.published, 1, length(%s)) <= substr(%s, 1, length(a.published))")
-        args += [_text(query.until)] * 2
+        where.append("a.published < %s AND substr(a.published, 1, length(%s)) <= substr(%s, 1, length(a.published))")
+        args += [query.until + _TOP, _text(query.until), _text(query.until)]
     return where, args
 
 

@@ -25,6 +25,7 @@ from warta.storage.base import (
     SearchQuery,
     StoredFailure,
     event_rows,
+    is_actor_id,
     query_terms,
     search_text,
     snippet,
@@ -109,8 +110,10 @@ MIGRATIONS: tuple[str, ...] = (
         title, body, quotes, tokenize = 'unicode61 remove_diacritics 2'
     )
     """,
-    # 4: events listed in their order (date, article, n) without sorting them all first
+    # 4: events listed in their order (date, article, n) and articles newest first, without
+    # sorting them all first
     """
+    CREATE INDEX articles_newest ON articles(published, id);
     CREATE INDEX events_order ON events(date, article_id, n);
     CREATE INDEX events_type_order ON events(type, date, article_id, n);
     DROP INDEX events_type_date
@@ -239,7 +242,8 @@ class SQLiteStore:
         row = self._db.execute("SELECT record FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             row = self._db.execute(
-                "SELECT record FROM articles WHERE id LIKE ? || '%' ORDER BY id LIMIT 2", (article_id,)
+                "SELECT record FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT 2",  # a range: indexed
+                (article_id, article_id + "\U0010ffff")
             ).fetchall()
             row = row[0] if len(row) == 1 else None  # a unique id prefix is enough
         return Article.from_dict(json.loads(row[0])) if row else None
@@ -323,7 +327,7 @@ class SQLiteStore:
         rows = self._db.execute(
             "SELECT a.id, a.title, a.outlet, a.language, a.published, a.story_id, substr(a.body, 1, 400) "
             "FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?", (*args, query.limit, query.offset)).fetchall()
+            + " ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?", (*args, query.limit, query.offset)).fetchall()
         return [SearchHit(*row[:6], snippet(row[6], []), 0.0) for row in rows]
 
     def quotes(self, query: QuoteQuery) -> list[QuoteRow]:
@@ -389,6 +393,9 @@ class SQLiteStore:
         self._db.close()
 
 
+_TOP = "\U0010ffff"  # sorts after every date text: ``date < until + _TOP`` is an index range
+
+
 def _event_filter(query: EventQuery) -> tuple[str, list]:
     """The WHERE clause (or "") and its arguments for an event query over ``events e``."""
     where, args = [], []
@@ -398,22 +405,24 @@ def _event_filter(query: EventQuery) -> tuple[str, list]:
     if query.status:
         where.append("e.status = ?")
         args.append(query.status)
-    if query.actor:
-        where.append("(e.actor = ? OR e.recipient = ? OR instr(lower(e.actor_name), ?) > 0 "
-                     "OR instr(lower(e.recipient_name), ?) > 0)")
-        args += [query.actor, query.actor, query.actor.casefold(), query.actor.casefold()]
+    if query.actor and is_actor_id(query.actor):
+        where.append("(e.actor = ? OR e.recipient = ?)")
+        args += [query.actor, query.actor]
+    elif query.actor:
+        where.append("(instr(lower(e.actor_name), ?) > 0 OR instr(lower(e.recipient_name), ?) > 0)")
+        args += [query.actor.casefold(), query.actor.casefold()]
     if query.recipient:
-        where.append("(e.recipient = ? OR instr(lower(e.recipient_name), ?) > 0)")
-        args += [query.recipient, query.recipient.casefold()]
+        where.append("e.recipient = ?" if is_actor_id(query.recipient) else "instr(lower(e.recipient_name), ?) > 0")
+        args.append(query.recipient if is_actor_id(query.recipient) else query.recipient.casefold())
     if query.country:
         where.append("? IN (e.actor_country, e.recipient_country, e.place_country)")
         args.append(query.country.upper())
     if query.since:  # dates compare at the coarser of their two precisions (2022-01 holds 2022-01-21)
-        where.append("e.date IS NOT NULL AND substr(e.date, 1, length(?)) >= substr(?, 1, length(e.date))")
-        args += [query.since] * 2
+        where.append("e.date >= ? AND substr(e.date, 1, length(?)) >= substr(?, 1, length(e.date))")
+        args += [query.since[:4], query.since, query.since]
     if query.until:
-        where.append("e.date IS NOT NULL AND substr(e.date, 1, length(?)) <= substr(?, 1, length(e.date))")
-        args += [query.until] * 2
+        where.append("e.date < ? AND substr(e.date, 1, length(?)) <= substr(?, 1, length(e.date))")
+        args += [query.until + _TOP, query.until, query.until]
     return (" WHERE " + " AND ".join(where) if where else ""), args
 
 
@@ -426,11 +435,11 @@ def _published_filter(query: SearchQuery) -> tuple[list[str], list]:
         where.append("lower(a.outlet) = ?")
         args.append(query.outlet.casefold())
     if query.since:
-        where.append("a.published IS NOT NULL AND substr(a.published, 1, length(?)) >= substr(?, 1, length(a.published))")
-        args += [query.since] * 2
+        where.append("a.published >= ? AND substr(a.published, 1, length(?)) >= substr(?, 1, length(a.published))")
+        args += [query.since[:4], query.since, query.since]
     if query.until:
-        where.append("a.published IS NOT NULL AND substr(a.published, 1, length(?)) <= substr(?, 1, length(a.published))")
-        args += [query.until] * 2
+        where.append("a.published < ? AND substr(a.published, 1, length(?)) <= substr(?, 1, length(a.published))")
+        args += [query.until + _TOP, query.until, query.until]
     return where, args
 
 
