@@ -27,7 +27,10 @@ run: $(VENV)/.installed
 
 # The suite beside a throw-away PostgreSQL cluster (scripts/test-postgres.sh), so the
 # storage tests run against every backend; without PostgreSQL those cases are skipped.
+# Chromium is installed first when missing (scripts/install-chromium.sh), for the
+# browser tests in tests/browser; without it they are skipped.
 test: $(VENV)/.installed-dev
+	scripts/install-chromium.sh || true
 	scripts/test-postgres.sh $(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: $(VENV)/.installed-dev

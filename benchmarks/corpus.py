@@ -13,7 +13,7 @@ syndicated copies are. Timed, in the same run:
 - search: p50/p95 latency of 200 two-word queries (words from the titles) over the SQLite
   store of the largest size (goal: p95 <= 50 ms).
 
-    python benchmarks/corpus.py [--sizes 10000 100000] [--base 300] [--postgres URL]
+    python benchmarks/corpus.py [--sizes 10000 100000] [--base 300] [--postgres URL] [--cluster-only]
 """
 
 from __future__ import annotations
@@ -116,6 +116,7 @@ def main() -> int:
     parser.add_argument("--base", type=int, default=300, help="real articles to replicate")
     parser.add_argument("--postgres", default=os.environ.get("WARTA_TEST_POSTGRES"))
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--cluster-only", action="store_true", help="only the clustering times (no stores)")
     args = parser.parse_args()
     if not DETIK.exists():
         print(f"skipped: {DETIK} not found")
@@ -127,6 +128,11 @@ def main() -> int:
     results = {"base_articles": len(base), "pipeline_seconds": round(time.perf_counter() - started, 1), "sizes": {}}
     for size in args.sizes:
         row: dict = {}
+        if args.cluster_only:
+            seconds, stories = cluster_seconds(list(copies(base, size)))
+            row["cluster_seconds"], row["stories"] = round(seconds, 2), stories
+            results["sizes"][size] = row
+            continue
         with tempfile.TemporaryDirectory() as folder:
             store = SQLiteStore(os.path.join(folder, "w.db"))
             n, seconds = ingest(store, copies(base, size))
@@ -163,13 +169,13 @@ def main() -> int:
           f"{'search p50 ms':>15}{'p95 ms':>8}")
     for size in sizes:
         r = results["sizes"][size]
-        print(f"{size:>9}{r['sqlite_ingest_per_s']:>17}{r.get('postgres_ingest_per_s', '-')!s:>19}"
+        print(f"{size:>9}{r.get('sqlite_ingest_per_s', '-')!s:>17}{r.get('postgres_ingest_per_s', '-')!s:>19}"
               f"{r['cluster_seconds']:>11}{r['stories']:>9}{r.get('search_p50_ms', '')!s:>15}"
               f"{r.get('search_p95_ms', '')!s:>8}")
     if "cluster_time_ratio" in results:
         print(f"clustering: x{results['document_ratio']} documents took x{results['cluster_time_ratio']} time "
               "(goal: at most x12 for x10)")
-    if not args.postgres:
+    if not args.postgres and not args.cluster_only:
         print("PostgreSQL: skipped (give --postgres URL, or run under scripts/test-postgres.sh)")
     return 0
 
