@@ -3,6 +3,8 @@ quotes by text, actor profiles, story-deduplicated events and the actor network.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import warta
@@ -92,3 +94,22 @@ def test_network_counts_events_between_actors(stored):
     assert per_story[(first["actor"], first["recipient"])] == len({r.canonical for r in told})
     weights = [e["events"] for e in edges]
     assert weights == sorted(weights, reverse=True)
+
+
+@pytest.mark.parametrize("query", [EventQuery(actor="per:sergei-lavrov"), EventQuery(country="RUS"),
+                                   EventQuery(actor="RUS", country="UKR"), EventQuery(country="CHE", types=("CONSULT",))])
+def test_id_and_country_filters_read_through_indexes_in_order(stored, query):
+    every = stored.events(EventQuery(limit=10_000))
+    expected = [r for r in every if _holds(r, query)]
+    assert expected
+    assert [(r.article_id, r.n) for r in stored.events(query)] == [(r.article_id, r.n) for r in expected]
+    page = stored.events(dataclasses.replace(query, limit=2, offset=1))
+    assert [(r.article_id, r.n) for r in page] == [(r.article_id, r.n) for r in expected[1:3]]
+
+
+def _holds(row, query) -> bool:
+    event = row.event
+    sides = (event["actor"], event["recipient"])
+    places = (row.actor_country, row.recipient_country, (event["location"] or {}).get("country"))
+    return ((not query.actor or query.actor in sides) and (not query.country or query.country in places)
+            and (not query.types or event["type"] in query.types))

@@ -42,6 +42,7 @@ from warta.storage.base import (
     SearchHit,
     SearchQuery,
     StoredFailure,
+    event_keys_sql,
     event_rows,
     is_actor_id,
     search_text,
@@ -134,7 +135,14 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX articles_newest ON articles(published DESC NULLS LAST, id DESC);
     CREATE INDEX events_order ON events(date NULLS FIRST, article_id, n);
     CREATE INDEX events_type_order ON events(type, date NULLS FIRST, article_id, n);
-    DROP INDEX events_type_date
+    DROP INDEX events_type_date;
+    CREATE INDEX events_actor_order ON events(actor, date NULLS FIRST, article_id, n);
+    DROP INDEX events_actor;
+    CREATE INDEX events_recipient_order ON events(recipient, date NULLS FIRST, article_id, n);
+    DROP INDEX events_recipient;
+    CREATE INDEX events_actor_country ON events(actor_country, date NULLS FIRST, article_id, n);
+    CREATE INDEX events_recipient_country ON events(recipient_country, date NULLS FIRST, article_id, n);
+    CREATE INDEX events_place_country ON events(place_country, date NULLS FIRST, article_id, n)
     """,
 )
 
@@ -325,6 +333,11 @@ class PostgresStore:
         return dict(zip(("articles", "failures", "events", "quotes", "entities", "actors", "stories"), row, strict=True))
 
     def events(self, query: EventQuery) -> list[EventRow]:
+        if not query.per_story:
+            keys = event_keys_sql(query, _event_conditions(query), _ORDER, "%s")
+            if keys is not None:
+                sql_, args = keys
+                return [EventRow(*row) for row in self._db.execute(sql_, args).fetchall()]
         where, args = _event_filter(query)
         columns = ("e.article_id, e.n, a.title, a.published, e.actor_name, e.actor_country, e.recipient_name, "
                    "e.recipient_country, e.sentence, e.event, e.story_id, e.canonical")
@@ -526,12 +539,26 @@ def _snippet(headline: str, at: int, length: int) -> str:
     return text
 
 
+_ORDER = "e.date NULLS FIRST, e.article_id, e.n"  # events in date order, undated first
 _TOP = "\U0010ffff"  # sorts after every date text: ``date < until + _TOP`` is an index range
 
 
 def _event_filter(query: EventQuery) -> tuple[str, list]:
     """The WHERE clause (or "") and its arguments for an event query over ``events e``."""
-    where, args = [], []
+    where, args, either = _event_conditions(query)
+    if either:
+        where.append("(" + " OR ".join(clause for clause, _ in either) + ")")
+        args += [arg for _, alt in either for arg in alt]
+    return (" WHERE " + " AND ".join(where) if where else ""), args
+
+
+def _event_conditions(query: EventQuery) -> tuple[list[str], list, list[tuple[str, list]]]:
+    """The conditions of an event query over ``events e``: clauses that must all hold, and
+    ``either``, alternatives one of which must hold (each side of an actor id, or each country
+    column), which ``events`` reads through one index each instead of scanning in order."""
+    where: list[str] = []
+    args: list = []
+    either: list[tuple[str, list]] = []
     if query.types:
         where.append("e.type = ANY(%s)")
         args.append(list(query.types))
@@ -539,8 +566,7 @@ def _event_filter(query: EventQuery) -> tuple[str, list]:
         where.append("e.status = %s")
         args.append(query.status)
     if query.actor and is_actor_id(query.actor):  # one actor by id, else part of a name (no wildcards)
-        where.append("(e.actor = %s OR e.recipient = %s)")
-        args += [_text(query.actor), _text(query.actor)]
+        either = [("e.actor = %s", [_text(query.actor)]), ("e.recipient = %s", [_text(query.actor)])]
     elif query.actor:
         where.append("(strpos(lower(e.actor_name), %s) > 0 OR strpos(lower(e.recipient_name), %s) > 0)")
         args += [_text(query.actor.casefold())] * 2
@@ -548,15 +574,19 @@ def _event_filter(query: EventQuery) -> tuple[str, list]:
         where.append("e.recipient = %s" if is_actor_id(query.recipient) else "strpos(lower(e.recipient_name), %s) > 0")
         args.append(_text(query.recipient if is_actor_id(query.recipient) else query.recipient.casefold()))
     if query.country:
-        where.append("%s IN (e.actor_country, e.recipient_country, e.place_country)")
-        args.append(_text(query.country.upper()))
+        columns = [f"e.{side} = %s" for side in ("actor_country", "recipient_country", "place_country")]
+        if either:
+            where.append("%s IN (e.actor_country, e.recipient_country, e.place_country)")
+            args.append(_text(query.country.upper()))
+        else:
+            either = [(column, [_text(query.country.upper())]) for column in columns]
     if query.since:  # dates compare at the coarser of their two precisions (2022-01 holds 2022-01-21)
         where.append("e.date >= %s AND substr(e.date, 1, length(%s)) >= substr(%s, 1, length(e.date))")
         args += [query.since[:4], _text(query.since), _text(query.since)]
     if query.until:
         where.append("e.date < %s AND substr(e.date, 1, length(%s)) <= substr(%s, 1, length(e.date))")
         args += [query.until + _TOP, _text(query.until), _text(query.until)]
-    return (" WHERE " + " AND ".join(where) if where else ""), args
+    return where, args, either
 
 
 def _published_filter(query: SearchQuery) -> tuple[list[str], list]:
