@@ -6,13 +6,13 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the API needs the extra warta[api] (fastapi, uvicorn, jinja2)")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-import warta  # noqa: E402
-from warta.api import create_app  # noqa: E402
-from warta.config import load_options  # noqa: E402
-from warta.model import Source  # noqa: E402
-from warta.storage.sqlite import SQLiteStore  # noqa: E402
+import warta
+from warta.api import create_app
+from warta.config import load_options
+from warta.model import Source
+from warta.storage.sqlite import SQLiteStore
 
 OTHER = ("Jembatan Baru Diresmikan di Jakarta Utara\n\nJAKARTA - Presiden meresmikan jembatan baru di Jakarta "
          "pada Senin (20/10) pagi, disaksikan ratusan warga yang sudah menunggu sejak subuh.\n")
@@ -246,3 +246,34 @@ def test_an_internal_error_is_a_500_without_a_stack_trace(tmp_path, monkeypatch)
         answer = c.get("/v1/stats")
         assert answer.status_code == 500
         assert answer.json()["error"] == "internal" and "secret" not in answer.text and "Traceback" not in answer.text
+
+
+def test_warta_serve_runs_the_app(db, tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    warta_cli = [sys.executable, "-c", "from warta.cli import main; main()"]
+    missing = subprocess.run([*warta_cli, "serve", "--db", str(tmp_path / "none.db")], capture_output=True, text=True)
+    assert missing.returncode == 2 and "no database" in missing.stderr
+    server = subprocess.Popen([*warta_cli, "serve", "--db", db[0], "--port", str(port)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.time() + 60
+        while True:
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/v1/articles", params={"q": "Jenewa"}, timeout=2)
+                break
+            except httpx.HTTPError:
+                assert time.time() < deadline and server.poll() is None, server.stderr.read() if server.poll() else ""
+                time.sleep(0.3)
+        assert [h["article_id"] for h in answer.json()["items"]] == [db[1].id]
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

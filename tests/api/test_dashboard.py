@@ -10,15 +10,15 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the dashboard needs the extra warta[api] (fastapi, uvicorn, jinja2)")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-import warta  # noqa: E402
-from warta.api import create_app  # noqa: E402
-from warta.config import load_options  # noqa: E402
-from warta.model import Article, RawDocument, Source  # noqa: E402
-from warta.pipeline import Pipeline  # noqa: E402
-from warta.storage.sqlite import SQLiteStore  # noqa: E402
-from warta.web.highlight import highlight  # noqa: E402
+import warta
+from warta.api import create_app
+from warta.config import load_options
+from warta.model import Article, RawDocument, Source
+from warta.pipeline import Pipeline
+from warta.storage.sqlite import SQLiteStore
+from warta.web.highlight import highlight
 
 HOSTILE = ("Warga <b>Bandung</b> Menolak Rencana Itu\n\n"
            "BANDUNG - Seorang warga menulis <script>alert(1)</script> di kolom komentar situs itu pada Senin "

@@ -81,8 +81,8 @@ class Backend:
         for store in [*self._opened, *([self._shared] if self._shared else [])]:
             try:
                 store.close()
-            except Exception:  # closing from another thread; the process is ending anyway
-                pass
+            except Exception as exc:  # noqa: BLE001 - a connection of another thread; the process is ending anyway
+                log.debug("closing a store at shutdown: %s", exc)
 
 
 def create_app(db: str = "warta.db", options: Options | None = None) -> FastAPI:

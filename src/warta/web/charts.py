@@ -38,8 +38,8 @@ def timeline_svg(weeks: Sequence[dict], width: int = 760, height: int = 240) -> 
     most = max(w["events"] for w in weeks) or 1
     step = plot_w / len(weeks)
     bar = min(40.0, max(2.0, step * 0.7))  # one week of data is a bar, not a wall
-    parts = [f'<svg class="timeline" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="asserted events per week by quad class">']
+    parts = [(f'<svg class="timeline" viewBox="0 0 {width} {height}" role="img" '
+              'aria-label="asserted events per week by quad class">')]
     parts.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" class="axis"/>')
     parts.append(f'<text x="{left - 6}" y="{top + 4}" text-anchor="end" class="tick">{most}</text>')
     parts.append(f'<text x="{left - 6}" y="{top + plot_h}" text-anchor="end" class="tick">0</text>')
@@ -91,8 +91,9 @@ def network_svg(edges: Sequence[dict], size: int = 640) -> Markup:
               centre + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2)) for i, n in enumerate(nodes)}
     heaviest = max(e["events"] for e in edges)
     parts = [f'<svg class="network" viewBox="0 0 {size} {size}" role="img" aria-label="who acts on whom">',
-             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" '
-             'markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#666"/></marker></defs>']
+             ('<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="10" markerHeight="10" '
+              'markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#666"/>'
+              '</marker></defs>')]
     for e in edges:
         (x1, y1), (x2, y2) = at[e["actor"]], at[e["recipient"]]
         share = e["conflict"] / e["events"] if e["events"] else 0

@@ -15,8 +15,8 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from warta.api.v1 import DATE, OFFSET_MAX, Status, backend
 from warta.api.app import Backend
+from warta.api.v1 import DATE, OFFSET_MAX, Status, backend
 from warta.web import charts
 from warta.web.highlight import highlight, sentence_anchor
 

@@ -10,6 +10,7 @@ before it (outside the article's text, so the text itself stays exactly as store
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -69,7 +70,7 @@ def highlight(article: Article, field: str) -> Markup:
     points = sorted(c for c in cuts if 0 <= c <= len(text))
     out: list[str] = []
     open_sentence = None
-    for start, end in zip(points, points[1:], strict=False):
+    for start, end in pairwise(points):
         sentence = next(((s, e) for s, e in sentences if s <= start < e), None)
         if sentence != open_sentence:
             if open_sentence is not None:
