@@ -10,7 +10,7 @@ near-duplicate cluster of the articles stored before it and read with it
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from warta.corpus.stories import StoryIndex
@@ -69,6 +69,33 @@ def run_one(pipeline: Pipeline, raw: Article) -> Article | Failure:
         return Failure(raw.source, "internal.error", f"{type(exc).__name__}: {exc}")
 
 
+_worker_pipeline: Pipeline | None = None  # one per pool process, built once by _start_worker
+
+
+def _start_worker(stages: tuple[str, ...], options) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(stages, options)
+
+
+def _run_in_worker(item: Article | Failure) -> Article | Failure:
+    return item if isinstance(item, Failure) else run_one(_worker_pipeline, item)
+
+
+def processed(items: Iterable[Article | Failure], pipeline: Pipeline, workers: int = 1) -> Iterator[Article | Failure]:
+    """Each raw article through the pipeline, in input order, in this process or in a pool of
+    ``workers`` processes (each loads the resources once); failures pass through."""
+    if workers <= 1:
+        for item in items:
+            yield item if isinstance(item, Failure) else run_one(pipeline, item)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(workers, _start_worker, (tuple(pipeline.stage_ids), pipeline.options)) as pool:
+        # imap keeps input order, so stories are assigned exactly as in one process
+        yield from pool.imap(_run_in_worker, items, chunksize=4)
+
+
 def process_inputs(
     inputs: Iterable[str],
     pipeline: Pipeline,
@@ -77,6 +104,7 @@ def process_inputs(
     on_record: Callable[[Article], None] | None = None,
     on_progress: Callable[[Article | Failure], None] | None = None,
     stdin=None,
+    workers: int = 1,
 ) -> BatchSummary:
     summary = BatchSummary()
     started = time.perf_counter()
@@ -95,8 +123,7 @@ def process_inputs(
         pending_failures.clear()
         signatures.clear()
 
-    for item in read_inputs(inputs, pipeline.options, fields, stdin=stdin):
-        outcome = item if isinstance(item, Failure) else run_one(pipeline, item)
+    for outcome in processed(read_inputs(inputs, pipeline.options, fields, stdin=stdin), pipeline, workers):
         if isinstance(outcome, Failure):
             summary.failed += 1
             summary.failures.append(outcome)

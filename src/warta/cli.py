@@ -42,8 +42,12 @@ def process(
     field: list[str] = typer.Option([], "--field", help="JSONL key mapping, e.g. title=judul text=isi_berita."),
     config: Path | None = typer.Option(None, "--config", help="TOML file overriding defaults.toml."),
     debug: bool = typer.Option(False, "--debug", help="Check span invariants after every stage."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes running the pipeline (same output as 1)."),
+    engine: str = typer.Option("local", "--engine", help="local, or spark (with --out)."),
+    master: str = typer.Option("local[2]", "--master", help="Spark master: local[N], spark://host:port, yarn."),
+    out: str | None = typer.Option(None, "--out", help="With --engine spark: folder (or Hadoop URL) for Parquet."),
 ) -> None:
-    """Process INPUT files into SPEC records (SQLite by default, JSONL on request)."""
+    """Process INPUT files into SPEC records (SQLite by default, JSONL on request; Parquet on Spark)."""
     from warta.batch import process_inputs
     from warta.pipeline import Pipeline
     from warta.readers import iter_paths, parse_field_map
@@ -53,6 +57,11 @@ def process(
         fields = parse_field_map(field)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--field") from None
+    if engine not in ("local", "spark"):
+        raise typer.BadParameter("use local or spark", param_hint="--engine")
+    if engine == "spark":
+        _process_on_spark(inputs, out, master, _options(config, lang, debug), fields)
+        return
     try:
         options = _options(config, lang, debug)
         pipeline = Pipeline(options=options)
@@ -81,7 +90,7 @@ def process(
     try:
         with progress:
             summary = process_inputs(paths, pipeline, store, fields, on_record=write,
-                                     on_progress=lambda _: progress.advance(task))
+                                     on_progress=lambda _: progress.advance(task), workers=workers)
     except WartaError as exc:
         err.print(f"[red]error[/red] {exc.code}: {exc.message}")
         raise typer.Exit(2) from None
@@ -107,6 +116,42 @@ def process(
     if store is not None:
         err.print(f"stored in {db}: {summary.added} new record(s)")
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _process_on_spark(inputs: list[str], out: str | None, master: str, options, fields) -> None:
+    if not out:
+        raise typer.BadParameter("--engine spark writes Parquet: give --out DIR", param_hint="--out")
+    try:
+        from warta.runners.spark import run_spark
+    except ImportError as exc:
+        err.print(f"[red]error[/red] Spark needs its extra: pip install 'warta[spark]' ({exc})")
+        raise typer.Exit(2) from None
+    result = run_spark(inputs, out, master, options, fields)
+    err.print(f"spark {master}: {result['articles']} records in {result['stories']} stories, "
+              f"{result['failures']} failed inputs, {result['seconds']} s; Parquet in {out} "
+              f"(load it into a store with: warta load {out} --db warta.db)")
+    raise typer.Exit(1 if result["failures"] else 0)
+
+
+@app.command()
+def load(
+    folder: str = typer.Argument(..., help="The --out folder of a Spark run."),
+    db: str = typer.Option("warta.db", "--db", help="SQLite file or postgresql:// URL to load into."),
+) -> None:
+    """Load a Spark run's Parquet output (records and failures) into a store."""
+    from warta.corpus.load import load_parquet
+    from warta.storage import open_store
+
+    try:
+        store = open_store(db)
+        try:
+            counts = load_parquet(folder, store)
+        finally:
+            store.close()
+    except WartaError as exc:
+        err.print(f"[red]error[/red] {exc.code}: {exc.message}")
+        raise typer.Exit(1) from None
+    err.print(f"loaded {counts['records']} records ({counts['added']} new) and {counts['failures']} failures into {db}")
 
 
 @app.command()

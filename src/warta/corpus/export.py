@@ -124,10 +124,10 @@ def write_parquet(articles: Iterable[Article], folder: str) -> dict[str, int]:
 
 
 def _columns(table: str, rows: list[dict]) -> list[str]:
-    return list(rows[0]) if rows else _EMPTY_COLUMNS[table]
+    return list(rows[0]) if rows else COLUMNS[table]
 
 
-_EMPTY_COLUMNS = {
+COLUMNS = {
     "articles": ["article_id", "story_id", "source", "url", "language", "outlet", "title", "published",
                  "dateline", "body", "warnings"],
     "entities": ["article_id", "n", "field", "start", "end", "text", "type", "actor"],
@@ -137,15 +137,15 @@ _EMPTY_COLUMNS = {
                "status", "date", "location", "place_id", "country", "lat", "lon", "precision", "trigger",
                "sentence", "rule", "confidence", "intensity", "quad", "published", "url"],
 }
-_NUMBERS = {"n": "int64", "start": "int64", "end": "int64", "warnings": "int64", "lat": "float64",
+NUMBER_COLUMNS = {"n": "int64", "start": "int64", "end": "int64", "warnings": "int64", "lat": "float64",
             "lon": "float64", "confidence": "float64", "intensity": "float64"}
 
 
 def _schema(table: str, columns: list[str]):
     import pyarrow as pa
 
-    return pa.schema([(c, pa.int64() if _NUMBERS.get(c) == "int64" else pa.float64()
-                       if _NUMBERS.get(c) == "float64" else pa.string()) for c in columns])
+    return pa.schema([(c, pa.int64() if NUMBER_COLUMNS.get(c) == "int64" else pa.float64()
+                       if NUMBER_COLUMNS.get(c) == "float64" else pa.string()) for c in columns])
 
 
 # -- GDELT ------------------------------------------------------------------------------------

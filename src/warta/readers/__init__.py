@@ -198,8 +198,7 @@ def read_inputs(inputs: Iterable[str], options: Options,
 
 
 def _read(inputs, options, fields, stdin, get_fetcher) -> Iterator[Article | Failure]:
-    from warta.readers.feeds import feed_documents, is_feed, is_url_list, url_documents
-    from warta.readers.warc import is_warc, warc_documents
+    from warta.readers.feeds import feed_documents, is_feed
 
     for path in iter_paths(inputs):
         if path.startswith(("http://", "https://")):
@@ -222,33 +221,61 @@ def _read(inputs, options, fields, stdin, get_fetcher) -> Iterator[Article | Fai
         except OSError as exc:
             yield Failure(source, "input.unreadable", f"cannot read {path}: {exc.strerror or exc}")
             continue
-        try:
-            stream = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
-            head = stream.peek(65536)[:65536]
-            if is_warc(head):
-                if isinstance(stream, gzip.GzipFile) and path != "-":
-                    stream.close()  # warcio reads gzip members itself, and sees where one is cut
-                    stream = open(path, "rb")
-                yield from warc_documents(stream, path, options)
-                continue
-            if _looks_like_jsonl(head):
-                yield from _jsonl_documents(stream, source, options, fields)
-                continue
-            data = stream.read(options.max_input_bytes + 1)
-        except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
-            yield Failure(source, "input.unreadable", f"cannot read {path}: {exc}")
-            continue
-        finally:
-            if path != "-":
-                stream.close()
-        if len(data) > options.max_input_bytes:
-            yield Failure(source, "input.too_large",
-                          f"input is over the {options.max_input_bytes:,}-byte limit "
-                          "(option max_input_bytes)")
-            continue
-        if is_feed(data[:4096]):
-            yield from feed_documents(data, path, options, get_fetcher() if options.feed_fetch_links else None)
-        elif is_url_list(data[:65536]):
-            yield from url_documents(data, path, options, get_fetcher())
-        else:
-            yield from _documents(data, source, options, fields)
+        yield from _file_documents(stream, path, options, fields, get_fetcher, reopen=path != "-")
+
+
+def read_blob(path: str, data: bytes, options: Options, fields: Mapping[str, tuple[str, ...]] = DEFAULT_FIELDS,
+              fetcher=None) -> Iterator[Article | Failure]:
+    """Raw articles (or failures) from one file's bytes read elsewhere (a Spark task reading
+    any Hadoop-compatible URL): the same formats as a local file."""
+    stream = io.BufferedReader(io.BytesIO(data))
+    if data[:2] == b"\x1f\x8b":
+        stream = gzip.GzipFile(fileobj=stream)  # type: ignore[assignment]
+
+    def get_fetcher():
+        nonlocal fetcher
+        if fetcher is None:
+            from warta.readers.fetch import Fetcher
+
+            fetcher = Fetcher(options)
+        return fetcher
+
+    yield from _file_documents(stream, path, options, fields, get_fetcher, reopen=False, raw=data)
+
+
+def _file_documents(stream, path: str, options: Options, fields, get_fetcher, reopen: bool,
+                    raw: bytes | None = None) -> Iterator[Article | Failure]:
+    from warta.readers.feeds import feed_documents, is_feed, is_url_list, url_documents
+    from warta.readers.warc import is_warc, warc_documents
+
+    source = Source(format="text", path=path)
+    try:
+        stream = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
+        head = stream.peek(65536)[:65536]
+        if is_warc(head):
+            if isinstance(stream, gzip.GzipFile) and (reopen or raw is not None):
+                stream.close()  # warcio reads gzip members itself, and sees where one is cut
+                stream = open(path, "rb") if reopen else io.BufferedReader(io.BytesIO(raw))
+            yield from warc_documents(stream, path, options)
+            return
+        if _looks_like_jsonl(head):
+            yield from _jsonl_documents(stream, source, options, fields)
+            return
+        data = stream.read(options.max_input_bytes + 1)
+    except (OSError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield Failure(source, "input.unreadable", f"cannot read {path}: {exc}")
+        return
+    finally:
+        if path != "-":
+            stream.close()
+    if len(data) > options.max_input_bytes:
+        yield Failure(source, "input.too_large",
+                      f"input is over the {options.max_input_bytes:,}-byte limit "
+                      "(option max_input_bytes)")
+        return
+    if is_feed(data[:4096]):
+        yield from feed_documents(data, path, options, get_fetcher() if options.feed_fetch_links else None)
+    elif is_url_list(data[:65536]):
+        yield from url_documents(data, path, options, get_fetcher())
+    else:
+        yield from _documents(data, source, options, fields)
