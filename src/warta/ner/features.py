@@ -174,6 +174,9 @@ def _neighbours(features: list[str], prefix: str, matches: list[list[str]], i: i
             features.extend(f"{prefix}{d}=" + g for g in matches[i + d])
 
 
+WORD_CACHE = 30_000  # distinct tokens whose own features are kept (~40 MB)
+
+
 class FeatureExtractor:
     def __init__(
         self,
@@ -199,6 +202,7 @@ class FeatureExtractor:
         self.word_bigrams = word_bigrams
         self.window = window
         self._ncl = len(next(iter(self.clusters.values()))) if self.clusters else 0
+        self._words: dict[str, tuple[str, str, tuple[str, ...]]] = {}
 
     def _cl(self, w: str) -> tuple[str, ...]:
         c = self.clusters.get(w)
@@ -206,12 +210,54 @@ class FeatureExtractor:
             return ("none",) * self._ncl
         return c
 
+    def _word(self, tok: str) -> tuple[str, str, tuple[str, ...]]:
+        """A token's normal form, short shape and the features it has whatever its neighbours
+        (form, shape, affixes, clusters), computed once per distinct token: most of a
+        sentence's features, and the same words come back in every article."""
+        found = self._words.get(tok)
+        if found is not None:
+            return found
+        w, lw, ss = norm_word(tok), tok.lower(), short_shape(tok)
+        f = ["w=" + w, "sh=" + shape(tok)[:8], "ss=" + ss, "len=" + str(min(len(tok), 8))]
+        if tok[:1].isupper():
+            f.append("title")
+        if tok.isupper() and len(tok) > 1:
+            f.append("upper")
+        if any(ch.isdigit() for ch in tok):
+            f.append("digit")
+        if is_punct(tok):
+            f.append("punct")
+        if "-" in tok:
+            f.append("hyph")
+        if "." in tok and len(tok) > 1:
+            f.append("dot")
+        for k in (1, 2, 3, 4):
+            if len(lw) > k:
+                f.append(f"p{k}=" + lw[:k])
+                f.append(f"s{k}=" + lw[-k:])
+        if len(lw) > 4 and lw.isalpha():
+            for p in ID_PREFIXES:
+                if lw.startswith(p):
+                    f.append("ip=" + p)
+                    break
+            for s in ID_SUFFIXES:
+                if lw.endswith(s):
+                    f.append("is=" + s)
+                    break
+        if self.use_clusters and self._ncl:
+            f.extend(f"c{g}={c}" for g, c in enumerate(self._cl(w)))
+        if len(self._words) > WORD_CACHE:
+            self._words.clear()
+        found = self._words[tok] = (w, ss, tuple(f))
+        return found
+
     def sentence(self, tokens: list[str], memory: Gazetteer | None = None) -> list[list[str]]:
         n = len(tokens)
         lower = [t.lower() for t in tokens]
-        normed = [norm_word(t) for t in tokens]
+        words = [self._word(t) for t in tokens]
+        normed = [w[0] for w in words]
         lc_sentence = not any(ch.isupper() for t in tokens for ch in t)
-        shapes = [short_shape(t) for t in tokens]
+        shapes = [w[1] for w in words]
         titlecase = [t[:1].isupper() for t in tokens]
         cls = [self._cl(w) for w in normed] if self.use_clusters and self._ncl else None
         gaz = self.gazetteer.match(lower)
@@ -234,13 +280,7 @@ class FeatureExtractor:
         feats_all: list[list[str]] = []
         for i, tok in enumerate(tokens):
             w = normed[i]
-            f = [
-                "bias",
-                "w=" + w,
-                "sh=" + shape(tok)[:8],
-                "ss=" + shapes[i],
-                "len=" + str(min(len(tok), 8)),
-            ]
+            f = ["bias", *words[i][2]]
             if lc_sentence:
                 f.append("lc")
             if self.case:
@@ -252,32 +292,6 @@ class FeatureExtractor:
                         f.append(f"case{d}=" + self.case.get(lower[j], "unk"))
                 if not lc_sentence:
                     f.append("case|title=" + cs + "|" + str(titlecase[i]))
-            if titlecase[i]:
-                f.append("title")
-            if tok.isupper() and len(tok) > 1:
-                f.append("upper")
-            if any(ch.isdigit() for ch in tok):
-                f.append("digit")
-            if is_punct(tok):
-                f.append("punct")
-            if "-" in tok:
-                f.append("hyph")
-            if "." in tok and len(tok) > 1:
-                f.append("dot")
-            lw = lower[i]
-            for k in (1, 2, 3, 4):
-                if len(lw) > k:
-                    f.append(f"p{k}=" + lw[:k])
-                    f.append(f"s{k}=" + lw[-k:])
-            if len(lw) > 4 and lw.isalpha():
-                for p in ID_PREFIXES:
-                    if lw.startswith(p):
-                        f.append("ip=" + p)
-                        break
-                for s in ID_SUFFIXES:
-                    if lw.endswith(s):
-                        f.append("is=" + s)
-                        break
             if i == 0:
                 f.append("BOS")
             if i == n - 1:
@@ -290,8 +304,6 @@ class FeatureExtractor:
                 f.append("mid_title")
             # clusters
             if cls is not None:
-                for g, c in enumerate(cls[i]):
-                    f.append(f"c{g}={c}")
                 for d in (-2, -1, 1, 2):
                     j = i + d
                     if 0 <= j < n:
