@@ -27,10 +27,11 @@ run: $(VENV)/.installed
 
 # The suite beside a throw-away PostgreSQL cluster (scripts/test-postgres.sh), so the
 # storage tests run against every backend; without PostgreSQL those cases are skipped.
-# Chromium is installed first when missing (scripts/install-chromium.sh), for the
-# browser tests in tests/browser; without it they are skipped.
+# Chromium (browser tests, tests/browser) and Java (Spark, tests/runners) are installed
+# first when missing (scripts/install-debian.sh); without them those tests are skipped.
 test: $(VENV)/.installed-dev
-	scripts/install-chromium.sh || true
+	scripts/install-debian.sh chromium chromium || true
+	scripts/install-debian.sh java default-jre-headless || true
 	scripts/test-postgres.sh $(BIN)/python -m pytest -n 2 --dist loadfile
 
 bench: $(VENV)/.installed-dev

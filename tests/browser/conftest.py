@@ -3,7 +3,7 @@ served by uvicorn on a free loopback port, and headless Debian Chromium driven b
 
 Playwright and uvicorn are imported inside the fixtures: test_dashboard.py skips the whole
 module, saying why, when Playwright or a Chromium binary is missing.
-Chromium is the Debian package (scripts/install-chromium.sh), launched by path: never
+Chromium is the Debian package (scripts/install-debian.sh chromium chromium), launched by path: never
 `playwright install`, which downloads a browser build and fails offline.
 """
 

@@ -18,7 +18,7 @@ from .support import VIEWPORT, chromium_path
 
 if chromium_path() is None:
     pytest.skip("no chromium binary (/usr/bin/chromium or chromium on the PATH); "
-                "scripts/install-chromium.sh installs the Debian package", allow_module_level=True)
+                "scripts/install-debian.sh chromium chromium installs the Debian package", allow_module_level=True)
 
 # The Geneva meeting's sentence: the CONSULT event whose sentence names Jenewa.
 GENEVA_EVENT = """() => {

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,13 +14,13 @@ pytest.importorskip("pyspark", reason="Spark needs the extra warta[spark] (pyspa
 if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
     pytest.skip("Spark needs Java: no java on PATH and no JAVA_HOME", allow_module_level=True)
 
-from warta.batch import process_inputs  # noqa: E402
-from warta.corpus.export import table_rows  # noqa: E402
-from warta.corpus.load import load_parquet  # noqa: E402
-from warta.pipeline import Pipeline  # noqa: E402
-from warta.runners.spark import run_spark  # noqa: E402
-from warta.storage.memory import MemoryStore  # noqa: E402
-from warta.storage.sqlite import SQLiteStore  # noqa: E402
+from warta.batch import process_inputs
+from warta.corpus.export import table_rows
+from warta.corpus.load import load_parquet
+from warta.pipeline import Pipeline
+from warta.runners.spark import run_spark
+from warta.storage.memory import MemoryStore
+from warta.storage.sqlite import SQLiteStore
 
 STORIES = Path(__file__).resolve().parents[1] / "fixtures" / "stories"
 

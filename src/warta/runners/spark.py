@@ -208,7 +208,14 @@ def _write(spark, rows, table: str, out: str) -> int:
 
 
 def _spark_schema(table: str):
-    from pyspark.sql.types import BinaryType, DoubleType, LongType, StringType, StructField, StructType
+    from pyspark.sql.types import (
+        BinaryType,
+        DoubleType,
+        LongType,
+        StringType,
+        StructField,
+        StructType,
+    )
 
     from warta.corpus.export import COLUMNS, NUMBER_COLUMNS
 
