@@ -144,3 +144,17 @@ def test_field_map_rejects_nonsense():
         parse_field_map(["judul"])
     with pytest.raises(ValueError, match="one of"):
         parse_field_map(["colour=warna"])
+
+
+def test_jsonl_whose_first_record_is_long_is_still_jsonl(tmp_path):
+    from warta.config import Options
+    from warta.readers import read_inputs
+
+    body = "Banjir merendam ratusan rumah warga di Bandung setelah hujan deras mengguyur sejak sore. " * 80
+    rows = [{"title": "Banjir Bandung", "text": body}, {"title": "Kedua", "text": "Isi berita kedua yang pendek."}]
+    path = tmp_path / "long.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert len(json.dumps(rows[0])) > 5_000
+    items = list(read_inputs([str(path)], Options()))
+    assert len(items) == 2 and all(i.source.line for i in items)
+    assert items[0].raw.title == "Banjir Bandung"

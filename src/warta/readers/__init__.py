@@ -153,7 +153,17 @@ def _documents(data: bytes, source: Source, options: Options,
 
 
 def _looks_like_jsonl(head: bytes) -> bool:
-    return detect_format(head.decode("utf-8", "ignore")) == "jsonl"
+    """A file whose first line (however long, within the peeked head) is a JSON object."""
+    text = head.decode("utf-8", "ignore").lstrip()
+    if not text.startswith("{"):
+        return False
+    first, newline, _ = text.partition("\n")
+    if not newline:  # one record longer than the head: its lines say the rest
+        return text.startswith('{"')
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
 
 
 def iter_paths(inputs: Iterable[str]) -> Iterator[str]:
