@@ -1,4 +1,4 @@
-"""Build ``resources/id/ner_event_cues.txt``: words that start an EVENT name in NERP's
+"""Build ``resources/models/ner-id.event_cues.txt``: words that start an EVENT name in NERP's
 training split (the only Indonesian NER corpus that annotates events).
 
 The tagger's second, lowercased pass exists only to find those EVENT names in cased text; it
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from warta.ner.conll import bio_spans, read_split
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "warta" / "resources" / "id" / "ner_event_cues.txt"
+OUT = Path(__file__).resolve().parents[1] / "src" / "warta" / "resources" / "models" / "ner-id.event_cues.txt"
 
 
 def main() -> None:

@@ -124,7 +124,7 @@ class Tagger:
         Only NERP annotates events, and NERP is lowercased: for cased text a second pass
         over the lowercased tokens (NERP conventions) adds its EVENT spans that overlap
         no entity of the cased pass. It runs only on sentences holding a word that starts
-        an EVENT name in NERP (``resources/id/ner_event_cues.txt``): it doubles the tagging
+        an EVENT name in NERP (``resources/models/ner-id.event_cues.txt``): it doubles the tagging
         time and finds a name in about one sentence in 180 (``events=False`` skips it).
         """
         spans = tokenize(text)
@@ -148,9 +148,8 @@ class Tagger:
 
 @cache
 def _event_cues() -> frozenset[str]:
-    from warta.resources import load
-
-    return frozenset(load("id", "ner_event_cues.txt"))
+    text = (models_dir() / "ner-id.event_cues.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 @cache
