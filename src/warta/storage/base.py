@@ -241,6 +241,76 @@ def is_actor_id(value: str) -> bool:
     return _ACTOR_ID.fullmatch(value) is not None
 
 
+SQL_TOP = "\U0010ffff"  # sorts after every date text: ``date < until + SQL_TOP`` is an index range
+
+
+def sql_where(where: list[str], args: list, either: list[tuple[str, list]]) -> tuple[str, list]:
+    """One WHERE clause (or "") from event conditions, the alternatives OR'ed together."""
+    where, args = list(where), list(args)
+    if either:
+        where.append("(" + " OR ".join(clause for clause, _ in either) + ")")
+        args += [arg for _, alt in either for arg in alt]
+    return (" WHERE " + " AND ".join(where) if where else ""), args
+
+
+def event_conditions(query: EventQuery, contains: str = "instr({}, ?) > 0",
+                     ) -> tuple[list[str], list, list[tuple[str, list]]]:
+    """The conditions of an event query over ``events e``: clauses that must all hold, and
+    ``either``, alternatives one of which must hold (each side of an actor id, or each country
+    column), which ``events`` reads through one index each instead of scanning in order.
+    Written with ``?`` marks for SQLite; ``contains`` is the dialect's "column holds ?" test."""
+    where: list[str] = []
+    args: list = []
+    either: list[tuple[str, list]] = []
+    if query.types:
+        where.append(f"e.type IN ({', '.join('?' * len(query.types))})")
+        args += list(query.types)
+    if query.status:
+        where.append("e.status = ?")
+        args.append(query.status)
+    if query.actor and is_actor_id(query.actor):
+        either = [("e.actor = ?", [query.actor]), ("e.recipient = ?", [query.actor])]
+    elif query.actor:
+        names = [contains.format(f"lower(e.{side}_name)") for side in ("actor", "recipient")]
+        where.append("(" + " OR ".join(names) + ")")
+        args += [query.actor.casefold(), query.actor.casefold()]
+    if query.recipient:
+        where.append("e.recipient = ?" if is_actor_id(query.recipient) else contains.format("lower(e.recipient_name)"))
+        args.append(query.recipient if is_actor_id(query.recipient) else query.recipient.casefold())
+    if query.country:
+        columns = [f"e.{side} = ?" for side in ("actor_country", "recipient_country", "place_country")]
+        if either:
+            where.append("? IN (e.actor_country, e.recipient_country, e.place_country)")
+            args.append(query.country.upper())
+        else:
+            either = [(column, [query.country.upper()]) for column in columns]
+    if query.since:  # dates compare at the coarser of their two precisions (2022-01 holds 2022-01-21)
+        where.append("e.date >= ? AND substr(e.date, 1, length(?)) >= substr(?, 1, length(e.date))")
+        args += [query.since[:4], query.since, query.since]
+    if query.until:
+        where.append("e.date < ? AND substr(e.date, 1, length(?)) <= substr(?, 1, length(e.date))")
+        args += [query.until + SQL_TOP, query.until, query.until]
+    return where, args, either
+
+
+def published_conditions(query: SearchQuery) -> tuple[list[str], list]:
+    """The filters of an article query over ``articles a``, with ``?`` marks."""
+    where, args = [], []
+    if query.language:
+        where.append("a.language = ?")
+        args.append(query.language)
+    if query.outlet:
+        where.append("lower(a.outlet) = ?")
+        args.append(query.outlet.casefold())
+    if query.since:
+        where.append("a.published >= ? AND substr(a.published, 1, length(?)) >= substr(?, 1, length(a.published))")
+        args += [query.since[:4], query.since, query.since]
+    if query.until:
+        where.append("a.published < ? AND substr(a.published, 1, length(?)) <= substr(?, 1, length(a.published))")
+        args += [query.until + SQL_TOP, query.until, query.until]
+    return where, args
+
+
 def event_keys_sql(query: EventQuery, conditions: tuple[list[str], list, list[tuple[str, list]]], order: str,
                    mark: str) -> tuple[str, list] | None:
     """An event query with alternatives (``conditions``' third part: each side of an actor id,

@@ -42,11 +42,13 @@ from warta.storage.base import (
     SearchHit,
     SearchQuery,
     StoredFailure,
+    event_conditions,
     event_keys_sql,
     event_rows,
-    is_actor_id,
+    published_conditions,
     search_text,
     snippet,
+    sql_where,
 )
 
 MIGRATIONS: tuple[str, ...] = (
@@ -540,70 +542,29 @@ def _snippet(headline: str, at: int, length: int) -> str:
 
 
 _ORDER = "e.date NULLS FIRST, e.article_id, e.n"  # events in date order, undated first
-_TOP = "\U0010ffff"  # sorts after every date text: ``date < until + _TOP`` is an index range
+_CONTAINS = "strpos({}, ?) > 0"
 
 
-def _event_filter(query: EventQuery) -> tuple[str, list]:
-    """The WHERE clause (or "") and its arguments for an event query over ``events e``."""
-    where, args, either = _event_conditions(query)
-    if either:
-        where.append("(" + " OR ".join(clause for clause, _ in either) + ")")
-        args += [arg for _, alt in either for arg in alt]
-    return (" WHERE " + " AND ".join(where) if where else ""), args
+def _dialect(clauses: list[str], args: list) -> tuple[list[str], list]:
+    """Conditions written with ``?`` marks, as psycopg takes them: ``%s``, and text cleaned."""
+    return [c.replace("?", "%s") for c in clauses], [_text(a) for a in args]
 
 
 def _event_conditions(query: EventQuery) -> tuple[list[str], list, list[tuple[str, list]]]:
-    """The conditions of an event query over ``events e``: clauses that must all hold, and
-    ``either``, alternatives one of which must hold (each side of an actor id, or each country
-    column), which ``events`` reads through one index each instead of scanning in order."""
-    where: list[str] = []
-    args: list = []
-    either: list[tuple[str, list]] = []
-    if query.types:
-        where.append("e.type = ANY(%s)")
-        args.append(list(query.types))
-    if query.status:
-        where.append("e.status = %s")
-        args.append(query.status)
-    if query.actor and is_actor_id(query.actor):  # one actor by id, else part of a name (no wildcards)
-        either = [("e.actor = %s", [_text(query.actor)]), ("e.recipient = %s", [_text(query.actor)])]
-    elif query.actor:
-        where.append("(strpos(lower(e.actor_name), %s) > 0 OR strpos(lower(e.recipient_name), %s) > 0)")
-        args += [_text(query.actor.casefold())] * 2
-    if query.recipient:
-        where.append("e.recipient = %s" if is_actor_id(query.recipient) else "strpos(lower(e.recipient_name), %s) > 0")
-        args.append(_text(query.recipient if is_actor_id(query.recipient) else query.recipient.casefold()))
-    if query.country:
-        columns = [f"e.{side} = %s" for side in ("actor_country", "recipient_country", "place_country")]
-        if either:
-            where.append("%s IN (e.actor_country, e.recipient_country, e.place_country)")
-            args.append(_text(query.country.upper()))
-        else:
-            either = [(column, [_text(query.country.upper())]) for column in columns]
-    if query.since:  # dates compare at the coarser of their two precisions (2022-01 holds 2022-01-21)
-        where.append("e.date >= %s AND substr(e.date, 1, length(%s)) >= substr(%s, 1, length(e.date))")
-        args += [query.since[:4], _text(query.since), _text(query.since)]
-    if query.until:
-        where.append("e.date < %s AND substr(e.date, 1, length(%s)) <= substr(%s, 1, length(e.date))")
-        args += [query.until + _TOP, _text(query.until), _text(query.until)]
-    return where, args, either
+    where, args, either = event_conditions(query, _CONTAINS)
+    alternatives = []
+    for clause, alt in either:
+        (clause,), alt = _dialect([clause], alt)
+        alternatives.append((clause, alt))
+    return (*_dialect(where, args), alternatives)
+
+
+def _event_filter(query: EventQuery) -> tuple[str, list]:
+    return sql_where(*_event_conditions(query))
 
 
 def _published_filter(query: SearchQuery) -> tuple[list[str], list]:
-    where, args = [], []
-    if query.language:
-        where.append("a.language = %s")
-        args.append(_text(query.language))
-    if query.outlet:
-        where.append("lower(a.outlet) = %s")
-        args.append(_text(query.outlet.casefold()))
-    if query.since:
-        where.append("a.published >= %s AND substr(a.published, 1, length(%s)) >= substr(%s, 1, length(a.published))")
-        args += [query.since[:4], _text(query.since), _text(query.since)]
-    if query.until:
-        where.append("a.published < %s AND substr(a.published, 1, length(%s)) <= substr(%s, 1, length(a.published))")
-        args += [query.until + _TOP, _text(query.until), _text(query.until)]
-    return where, args
+    return _dialect(*published_conditions(query))
 
 
 def _now() -> str:

@@ -24,12 +24,14 @@ from warta.storage.base import (
     SearchHit,
     SearchQuery,
     StoredFailure,
+    event_conditions,
     event_keys_sql,
     event_rows,
-    is_actor_id,
+    published_conditions,
     query_terms,
     search_text,
     snippet,
+    sql_where,
 )
 
 MIGRATIONS: tuple[str, ...] = (
@@ -408,70 +410,18 @@ class SQLiteStore:
 
 
 _ORDER = "e.date, e.article_id, e.n"  # events in date order, undated first
-_TOP = "\U0010ffff"  # sorts after every date text: ``date < until + _TOP`` is an index range
-
-
-def _event_filter(query: EventQuery) -> tuple[str, list]:
-    """The WHERE clause (or "") and its arguments for an event query over ``events e``."""
-    where, args, either = _event_conditions(query)
-    if either:
-        where.append("(" + " OR ".join(clause for clause, _ in either) + ")")
-        args += [arg for _, alt in either for arg in alt]
-    return (" WHERE " + " AND ".join(where) if where else ""), args
 
 
 def _event_conditions(query: EventQuery) -> tuple[list[str], list, list[tuple[str, list]]]:
-    """The conditions of an event query over ``events e``: clauses that must all hold, and
-    ``either``, alternatives one of which must hold (each side of an actor id, or each country
-    column), which ``events`` reads through one index each instead of scanning in order."""
-    where: list[str] = []
-    args: list = []
-    either: list[tuple[str, list]] = []
-    if query.types:
-        where.append(f"e.type IN ({', '.join('?' * len(query.types))})")
-        args += list(query.types)
-    if query.status:
-        where.append("e.status = ?")
-        args.append(query.status)
-    if query.actor and is_actor_id(query.actor):
-        either = [("e.actor = ?", [query.actor]), ("e.recipient = ?", [query.actor])]
-    elif query.actor:
-        where.append("(instr(lower(e.actor_name), ?) > 0 OR instr(lower(e.recipient_name), ?) > 0)")
-        args += [query.actor.casefold(), query.actor.casefold()]
-    if query.recipient:
-        where.append("e.recipient = ?" if is_actor_id(query.recipient) else "instr(lower(e.recipient_name), ?) > 0")
-        args.append(query.recipient if is_actor_id(query.recipient) else query.recipient.casefold())
-    if query.country:
-        columns = [f"e.{side} = ?" for side in ("actor_country", "recipient_country", "place_country")]
-        if either:
-            where.append("? IN (e.actor_country, e.recipient_country, e.place_country)")
-            args.append(query.country.upper())
-        else:
-            either = [(column, [query.country.upper()]) for column in columns]
-    if query.since:  # dates compare at the coarser of their two precisions (2022-01 holds 2022-01-21)
-        where.append("e.date >= ? AND substr(e.date, 1, length(?)) >= substr(?, 1, length(e.date))")
-        args += [query.since[:4], query.since, query.since]
-    if query.until:
-        where.append("e.date < ? AND substr(e.date, 1, length(?)) <= substr(?, 1, length(e.date))")
-        args += [query.until + _TOP, query.until, query.until]
-    return where, args, either
+    return event_conditions(query)
+
+
+def _event_filter(query: EventQuery) -> tuple[str, list]:
+    return sql_where(*event_conditions(query))
 
 
 def _published_filter(query: SearchQuery) -> tuple[list[str], list]:
-    where, args = [], []
-    if query.language:
-        where.append("a.language = ?")
-        args.append(query.language)
-    if query.outlet:
-        where.append("lower(a.outlet) = ?")
-        args.append(query.outlet.casefold())
-    if query.since:
-        where.append("a.published >= ? AND substr(a.published, 1, length(?)) >= substr(?, 1, length(a.published))")
-        args += [query.since[:4], query.since, query.since]
-    if query.until:
-        where.append("a.published < ? AND substr(a.published, 1, length(?)) <= substr(?, 1, length(a.published))")
-        args += [query.until + _TOP, query.until, query.until]
-    return where, args
+    return published_conditions(query)
 
 
 def _now() -> str:
