@@ -9,12 +9,15 @@ near-duplicate cluster of the articles stored before it and read with it
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from warta.corpus.stories import StoryIndex
-from warta.errors import DOCUMENT_ERRORS, PipelineError, SpanInvariantError
+from warta.errors import DOCUMENT_ERRORS, PipelineError, SpanInvariantError, TimeLimitError
 from warta.model import Article
 from warta.pipeline import Pipeline
 from warta.readers import DEFAULT_FIELDS, Failure, read_inputs
@@ -51,10 +54,32 @@ class BatchSummary:
         self.events += len(article.events)
 
 
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TimeLimitError in this code if it runs longer than ``seconds``. A real-time
+    timer signal interrupts the stage wherever it is; it can be armed in a process's main
+    thread only, so elsewhere (the API's worker threads) there is no limit."""
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeLimitError(f"document took over {seconds:g} s in the pipeline (option max_document_seconds)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def run_one(pipeline: Pipeline, raw: Article) -> Article | Failure:
     """The processed article, or the Failure that says why this one input did not make it."""
     try:
-        return pipeline.run(raw)
+        with time_limit(pipeline.options.max_document_seconds):
+            return pipeline.run(raw)
     except DOCUMENT_ERRORS as exc:
         return Failure(raw.source, exc.code, exc.message)
     except SpanInvariantError as exc:

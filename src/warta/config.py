@@ -21,6 +21,7 @@ from warta.errors import ConfigError
 @dataclass(frozen=True, slots=True)
 class Options:
     max_input_bytes: int = 20_000_000
+    max_document_seconds: float = 60.0  # one document's pipeline time; 0 = no limit
     languages: tuple[str, ...] = ("id", "en", "ms")
     debug: bool = False
     stages: tuple[str, ...] = ("extract", "language", "sentences", "times", "entities", "actors", "quotes", "events")

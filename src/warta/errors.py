@@ -53,6 +53,10 @@ class InputTooLargeError(InputError):
     code = "input.too_large"
 
 
+class TimeLimitError(InputError):
+    code = "input.time_limit"
+
+
 class EncodingError(InputError):
     code = "input.encoding"
 
