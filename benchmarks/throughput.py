@@ -53,6 +53,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import gzip
+import itertools
 import json
 import os
 import resource
@@ -63,8 +64,8 @@ import tempfile
 import time
 from pathlib import Path
 
-DATA = Path(os.environ.get("WARTA_SHARED_DATA", Path(__file__).resolve().parents[1].parent / "shared" / "data"))
-DETIK = DATA / "detik-aspect-summarization-2025" / "articles.jsonl"
+from detik import DATA, DETIK  # noqa: E402  (benchmarks/detik.py, beside this script)
+from detik import detik_rows as reserved_skipped  # noqa: E402
 SCRAPINGHUB = DATA / "scrapinghub-article-extraction-benchmark"
 GOAL_SENTENCES_PER_S = 2000
 GOAL_HTML_RATIO = 1.2
@@ -80,17 +81,7 @@ GOAL_CHAIN_DROPS = "actors"  # the issue's chain: the default stages without act
 def detik_rows(count: int) -> list[dict]:
     """The first ``count`` + 1 detik rows whose id is not divisible by 5 (the last one is
     the warm-up document, outside the timed sample)."""
-    rows = []
-    for line in DETIK.read_text(encoding="utf-8").split("\n"):
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        if int(row["id"]) % 5 == 0:  # ids divisible by 5 are reserved for evaluation
-            continue
-        rows.append(row)
-        if len(rows) == count + 1:
-            break
-    return rows
+    return list(itertools.islice(reserved_skipped(), count + 1))
 
 
 def detik_articles(rows: list[dict]):

@@ -30,9 +30,6 @@ def _page(request: Request, name: str, **context) -> HTMLResponse:
     return templates.TemplateResponse(request, name, context)
 
 
-OptDate = Annotated[str | None, Query(pattern=DATE)]
-
-
 @router.get("/", response_class=HTMLResponse)
 def search(request: Request, b: Annotated[Backend, Depends(backend)],
            q: Annotated[str, Query(max_length=500)] = "", since: Annotated[str | None, Query(alias="from")] = None,
