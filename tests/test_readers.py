@@ -158,3 +158,19 @@ def test_jsonl_whose_first_record_is_long_is_still_jsonl(tmp_path):
     items = list(read_inputs([str(path)], Options()))
     assert len(items) == 2 and all(i.source.line for i in items)
     assert items[0].raw.title == "Banjir Bandung"
+
+
+def test_a_reader_bug_fails_that_file_alone(tmp_path, monkeypatch):
+    import warta.readers.feeds
+
+    def broken(*args, **kwargs):
+        yield from ()
+        raise RuntimeError("a bug in the feed reader")
+
+    monkeypatch.setattr(warta.readers.feeds, "feed_documents", broken)
+    (tmp_path / "a.xml").write_text("<?xml version='1.0'?><rss><channel></channel></rss>", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Menlu Rusia Sergey Lavrov bertemu Blinken di Jenewa.", encoding="utf-8")
+    items = list(read_inputs([str(tmp_path)], Options()))
+    assert isinstance(items[0], Failure) and items[0].code == "internal.reader"
+    assert "RuntimeError: a bug in the feed reader" in items[0].message and items[0].source.path.endswith("a.xml")
+    assert items[1].raw.content.startswith("Menlu Rusia")

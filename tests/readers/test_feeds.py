@@ -91,6 +91,17 @@ def test_private_addresses_file_urls_and_size_cap(server, tmp_path):
     assert isinstance(items[0], Failure) and "limit" in items[0].message
 
 
+def test_url_list_lines_that_are_not_urls_fail_alone(server, tmp_path):
+    # Found by the fuzzing run (make fuzz): an unparsable URL stopped the whole batch.
+    urls = tmp_path / "urls.txt"
+    bad = ["http://[::", "http://host:99999/", "http://x\u202e.com/", "https://" + "a" * 70 + ".com/"]
+    urls.write_text("\n".join([*bad, f"{server}/a"]), encoding="utf-8")
+    items = list(read_inputs([str(urls)], LOCAL))
+    assert [i.code for i in items[:4]] == ["input.fetch"] * 4
+    assert all("not a URL that can be fetched" in i.message for i in items[:4])
+    assert items[4].source.url == f"{server}/a" and not isinstance(items[4], Failure)
+
+
 def test_feed_from_a_file_with_full_text_and_no_fetching(tmp_path):
     feed = tmp_path / "feed.xml"
     paragraph = "Pemerintah menegaskan pasokan pangan aman. " * 50

@@ -30,3 +30,19 @@ def test_truncated_warc_keeps_good_records_and_one_failure(store, tmp_path):
     assert counts["articles"] == 2 and counts["failures"] == 1
     failure = store.failures()[0]
     assert failure.code == "input.truncated" and failure.source.endswith(":3")
+
+
+def test_jsonl_escapes_utf8_cannot_carry_are_repaired_and_stored(store, tmp_path):
+    # JSON lets a record carry a lone surrogate, NUL and ESC; UTF-8, PostgreSQL text and a
+    # terminal cannot. Found by the fuzzing run (make fuzz), which crashed on the surrogate.
+    path = tmp_path / "export.jsonl"
+    path.write_text(
+        '{"title": "Lavrov \\ud83d menolak", "text": "Menlu Rusia Sergey Lavrov \\u0000menolak tuntutan itu '
+        'di Jenewa.\\u001b[31m Ia bertemu Blinken."}\n', encoding="utf-8")
+    summary = process_inputs([str(path)], warta.Pipeline(), store)
+    assert summary.added == 1 and store.counts()["failures"] == 0
+    article = next(store.articles())
+    assert article.title == "Lavrov \ufffd menolak"
+    assert article.body == "Menlu Rusia Sergey Lavrov menolak tuntutan itu di Jenewa.[31m Ia bertemu Blinken."
+    assert "1 lone UTF-16 surrogates replaced with U+FFFD" in article.warnings
+    assert "2 control characters removed" in article.warnings

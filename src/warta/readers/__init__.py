@@ -220,10 +220,11 @@ def _read(inputs, options, fields, stdin, get_fetcher) -> Iterator[Article | Fai
                 continue
             if is_feed(fetched.content[:4096]):
                 links = get_fetcher() if options.feed_fetch_links else None
-                yield from feed_documents(fetched.content, path, options, links)
+                documents = feed_documents(fetched.content, path, options, links)
             else:
-                yield from _documents(fetched.content, Source(format="html", url=fetched.url, fetched=fetched.fetched),
-                                      options, fields)
+                documents = _documents(fetched.content, Source(format="html", url=fetched.url, fetched=fetched.fetched),
+                                       options, fields)
+            yield from _guarded(documents, source)
             continue
         source = Source(format="text", path=path)
         try:
@@ -231,7 +232,15 @@ def _read(inputs, options, fields, stdin, get_fetcher) -> Iterator[Article | Fai
         except OSError as exc:
             yield Failure(source, "input.unreadable", f"cannot read {path}: {exc.strerror or exc}")
             continue
-        yield from _file_documents(stream, path, options, fields, get_fetcher, reopen=path != "-")
+        yield from _guarded(_file_documents(stream, path, options, fields, get_fetcher, reopen=path != "-"), source)
+
+
+def _guarded(documents: Iterator[Article | Failure], source: Source) -> Iterator[Article | Failure]:
+    """A bug in a reader ends that one input with a failure to re-run, not the batch."""
+    try:
+        yield from documents
+    except Exception as exc:  # noqa: BLE001 - any reader error; the documents read before it stand
+        yield Failure(source, "internal.reader", f"reading stopped: {type(exc).__name__}: {exc}")
 
 
 def read_blob(path: str, data: bytes, options: Options, fields: Mapping[str, tuple[str, ...]] = DEFAULT_FIELDS,
@@ -250,7 +259,8 @@ def read_blob(path: str, data: bytes, options: Options, fields: Mapping[str, tup
             fetcher = Fetcher(options)
         return fetcher
 
-    yield from _file_documents(stream, path, options, fields, get_fetcher, reopen=False, raw=data)
+    yield from _guarded(_file_documents(stream, path, options, fields, get_fetcher, reopen=False, raw=data),
+                        Source(format="text", path=path))
 
 
 def _file_documents(stream, path: str, options: Options, fields, get_fetcher, reopen: bool,

@@ -27,6 +27,11 @@ _BINARY_MAGIC = {
     b"ID3": "MP3 audio",
 }
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# A UTF-16 surrogate on its own: JSON may carry one ("\\ud83d"); UTF-8 cannot.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 and C1 controls other than whitespace: NUL cannot be stored in PostgreSQL text, ESC and
+# CSI would drive the terminal that shows a record.
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # Control characters that never occur in text (tab, newline, CR, FF excluded).
 _CONTROL_BYTES = bytes(range(9)) + b"\x0b\x0e\x0f" + bytes(range(0x10, 0x20)) + b"\x7f"
 # UTF-8 read as cp1252/latin-1: "Ã©", "â€œ", "Â " ...
@@ -126,3 +131,11 @@ def repair_mojibake(text: str, warnings: list[str]) -> str:
     if fixed != text:
         warnings.append(f"repaired {hits} mojibake sequences (text was double-encoded)")
     return fixed
+
+
+def scrub(text: str) -> tuple[str, int, int]:
+    """``text`` fit to store and show: lone surrogates (no UTF-8 for them) become U+FFFD,
+    control characters go; and how many of each there were."""
+    text, surrogates = _LONE_SURROGATE.subn("\ufffd", text)
+    text, controls = _CONTROL_CHARS.subn("", text)
+    return text, surrogates, controls

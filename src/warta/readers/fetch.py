@@ -52,7 +52,10 @@ class Fetcher:
         import httpx
 
         for _ in range(5):  # redirects, each one checked like the first URL
-            self._check(url)
+            try:
+                self._check(url)
+            except (ValueError, httpx.InvalidURL) as exc:  # UnicodeError (an IDNA label) is one too
+                raise FetchError(f"{url!r} is not a URL that can be fetched: {exc}") from None
             self._wait(url)
             try:
                 with self._client.stream("GET", url) as response:
@@ -68,12 +71,13 @@ class Fetcher:
                             raise FetchError(f"{url} is over the {self.options.max_input_bytes:,}-byte limit")
                     return Fetched(str(response.url), bytes(data), response.headers.get("content-type", ""),
                                    datetime.now(UTC).isoformat(timespec="seconds"))
-            except httpx.HTTPError as exc:
-                raise FetchError(f"cannot fetch {url}: {type(exc).__name__}: {exc}") from exc
+            except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:
+                raise FetchError(f"cannot fetch {url!r}: {type(exc).__name__}: {exc}") from exc
         raise FetchError(f"{url}: too many redirects")
 
     def _check(self, url: str) -> None:
         parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
         if parts.scheme not in ("http", "https"):
             raise FetchError(f"{url}: only http and https URLs are fetched")
         if not parts.hostname:
@@ -109,6 +113,8 @@ class Fetcher:
                 parser.parse(response.text.splitlines())
         except httpx.HTTPError:
             parser = None  # no robots.txt to be read: nothing is disallowed
+        except httpx.InvalidURL as exc:
+            raise FetchError(f"{robots_url!r} is not a URL that can be fetched: {exc}") from None
         self._robots[netloc] = parser
         return parser
 

@@ -21,7 +21,8 @@ from warta.dates.published import date_from_url, parse_field_date
 from warta.errors import NoArticleTextError
 from warta.extraction.cleanup import is_chrome, normalize_line, split_credit, split_dateline
 from warta.extraction.text_dump import extract_text_dump
-from warta.model import Article, Caption, Dateline, Published, article_id
+from warta.model import Article, Caption, Dateline, Published, RawDocument, article_id
+from warta.readers.decode import scrub
 
 # A credited line longer than this is a paragraph that quotes a credit, not a caption
 # (the longest caption in the anpandu and detik pages is ~300 characters).
@@ -55,10 +56,29 @@ def _published_from_input(value: str | None) -> Published | None:
     return Published(date=day.isoformat(), precision="day", basis="input-field") if day else None
 
 
+def _scrubbed(raw: RawDocument) -> RawDocument:
+    """The raw fields without lone surrogates and control characters, which JSONL escapes
+    and Python callers can carry past the decoder; each repair is a warning."""
+    fields, surrogates, controls = {}, 0, 0
+    for name in ("content", "title", "url", "published", "outlet", "author"):
+        value = getattr(raw, name)
+        if value:
+            fields[name], found_surrogates, found_controls = scrub(value)
+            surrogates += found_surrogates
+            controls += found_controls
+    warnings = raw.warnings
+    if surrogates:
+        warnings += (f"{surrogates} lone UTF-16 surrogates replaced with U+FFFD",)
+    if controls:
+        warnings += (f"{controls} control characters removed",)
+    return dataclasses.replace(raw, **fields, warnings=warnings) if surrogates or controls else raw
+
+
 def extract(article: Article, options: Options) -> Article:
     raw = article.raw
     if raw is None:
         raise NoArticleTextError("no raw input to extract from")
+    raw = _scrubbed(raw)
     captions: list[Caption] = []
     boilerplate: list[str] = []
     outlet = raw.outlet
