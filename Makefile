@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED_EXAMPLES := $(wildcard ../shared/examples)
 
-.PHONY: run test install install-dev bench clean
+.PHONY: run test install install-dev bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@ $(VENV)/.installed
+
+$(VENV)/.installed-fuzz: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev,fuzz]"
+	touch $@ $(VENV)/.installed-dev $(VENV)/.installed
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
@@ -34,8 +38,14 @@ test: $(VENV)/.installed-dev
 	scripts/install-debian.sh java default-jre-headless || true
 	scripts/test-postgres.sh $(BIN)/python -m pytest -n 2 --dist loadfile
 
+# The long fuzzing run (docs/reliability.md), outside the unit suite: 100k drawn files through
+# readers, pipeline and store, then 100k coverage-guided ones (atheris) through readers and
+# extract. Findings go to fuzz/findings, counts to fuzz/last-run.json. FUZZ_ARGS=--help for more.
+fuzz: $(VENV)/.installed-fuzz
+	$(BIN)/python -m fuzz.run $(FUZZ_ARGS)
+
 bench: $(VENV)/.installed-dev
 	$(BIN)/python benchmarks/extraction.py
 
 clean:
-	rm -rf $(VENV) warta.db warta.db-wal warta.db-shm .pytest_cache .hypothesis
+	rm -rf $(VENV) warta.db warta.db-wal warta.db-shm .pytest_cache .hypothesis fuzz/findings fuzz/last-run.json

@@ -37,7 +37,12 @@ def feed_documents(data: bytes, path: str, options: Options, fetcher) -> Iterato
 
     from warta.readers import Failure
 
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(data)
+    except Exception as exc:  # noqa: BLE001 - feedparser fails in its own ways (a non-ASCII encoding name)
+        yield Failure(Source(format="rss", path=path), "input.invalid_record",
+                      f"not a readable RSS/Atom feed: {type(exc).__name__}: {exc}")
+        return
     if feed.bozo and not feed.entries:
         yield Failure(Source(format="rss", path=path), "input.invalid_record",
                       f"not a readable RSS/Atom feed: {feed.bozo_exception}")

@@ -49,6 +49,11 @@ def warc_documents(stream: BinaryIO, path: str, options: Options) -> Iterator[ob
             yield Failure(Source(format="warc", path=path, line=number + 1), "input.truncated",
                           f"WARC record {number + 1} of {path} cannot be read: {exc}")
             return
+        except (AttributeError, KeyError, TypeError, IndexError) as exc:  # warcio on headers it did not expect
+            yield Failure(Source(format="warc", path=path, line=number + 1), "input.invalid_record",
+                          f"WARC record {number + 1} of {path} is malformed ({type(exc).__name__}: {exc}); "
+                          "the rest of the file is not read")
+            return
         number += 1
         if record.rec_type != "response" or record.http_headers is None:
             read_to = _end(archive, read_to)
