@@ -464,14 +464,16 @@ def serve(
         err.print("[yellow]warning[/yellow] listening beyond this machine with no api_token: "
                   "anyone who reaches it may POST documents (set WARTA_API_TOKEN)")
     err.print(f"serving {db} on http://{host}:{port} (dashboard /, API /v1, docs /docs)")
+    # idle keep-alive connections close after 5 s; past the connection limit the answer is 503
+    limits = {"limit_concurrency": options.api_max_connections, "timeout_keep_alive": 5}
     if workers > 1:
         os.environ["WARTA_SERVE_DB"] = db
         if config:
             os.environ["WARTA_CONFIG"] = str(config)
         uvicorn.run("warta.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning")
+                    log_level="warning", **limits)
     else:
-        uvicorn.run(create_app(db, options), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(db, options), host=host, port=port, log_level="warning", **limits)
 
 
 def main() -> None:

@@ -36,6 +36,8 @@ class Options:
     api_token: str = ""  # bearer token the API's write endpoints need; "" needs none
     api_max_body: int = 5_000_000  # bytes of one API request body
     api_max_page: int = 500  # rows one API list request returns at most
+    api_timeout: float = 30.0  # seconds one API request may take (504 after); its queries stop too
+    api_max_connections: int = 256  # connections served at once; more get 503
 
     def evolve(self, **changes: Any) -> Options:
         return dataclasses.replace(self, **changes)

@@ -92,3 +92,38 @@ def test_markup_in_requests_is_never_reflected_raw(served):
         assert payload not in page and "&lt;script&gt;" in page
     missing = client.get(f"/actors/{quote(payload, safe='')}")
     assert payload not in missing.text
+
+
+def _slow_app(tmp_path, seconds: float):
+    path = str(tmp_path / "slow.db")
+    open_store(path).close()
+    return create_app(path, load_options(env={}).evolve(api_timeout=seconds))
+
+
+def test_a_request_past_api_timeout_is_answered_504(tmp_path, monkeypatch):
+    import time
+
+    from warta.corpus.query import Corpus
+
+    monkeypatch.setattr(Corpus, "stats", lambda self: time.sleep(3) or {})
+    with TestClient(_slow_app(tmp_path, 0.5), raise_server_exceptions=False) as client:
+        started = time.monotonic()
+        answer = client.get("/v1/stats")
+        waited = time.monotonic() - started
+        assert answer.status_code == 504 and answer.json()["error"] == "timeout" and waited < 2.5
+        assert "api_timeout" in answer.json()["message"]
+        assert client.get("/healthz").status_code == 200  # the server goes on
+
+
+def test_a_database_statement_past_api_timeout_is_stopped(tmp_path, monkeypatch):
+    import time
+
+    from warta.storage.sqlite import SQLiteStore
+
+    endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n"
+    monkeypatch.setattr(SQLiteStore, "stats", lambda self: self._db.execute(endless).fetchall())
+    with TestClient(_slow_app(tmp_path, 0.5), raise_server_exceptions=False) as client:
+        started = time.monotonic()
+        answer = client.get("/v1/stats")
+        assert answer.status_code == 504 and time.monotonic() - started < 2.5
+        assert client.get("/v1/articles").status_code == 200  # the connection is still good

@@ -113,3 +113,20 @@ def test_queryable_rows_search_quotes_stats_and_signatures(store, seed_text):
     assert stats["events_by_type"]["CONSULT"]["events"] >= 1
     assert any(a["id"] == "per:sergei-lavrov" for a in stats["top_actors"])
     assert sorted(store.signatures()) == sorted([(seed.id, "s1", b"\x01" * 16), (other.id, other.id, b"\x02" * 16)])
+
+
+def test_sqlite_statements_stop_at_their_time_limit(tmp_path):
+    import sqlite3
+    import time
+
+    from warta.storage.sqlite import SQLiteStore
+
+    store = SQLiteStore(str(tmp_path / "t.db"), statement_seconds=0.3)
+    endless = "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n"
+    started = time.monotonic()
+    with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+        store._db.execute(endless).fetchall()
+    assert time.monotonic() - started < 2
+    time.sleep(0.5)  # a statement's clock starts at its own execute, not the connection's last one
+    assert store.counts()["articles"] == 0
+    store.close()

@@ -9,7 +9,10 @@ Errors are JSON with a code and a message a person can act on, never a stack tra
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
+import sqlite3
 import threading
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -50,7 +53,7 @@ class Backend:
             return self._shared
         store = getattr(self._local, "store", None)
         if store is None:
-            store = self._local.store = open_store(self.db)
+            store = self._local.store = open_store(self.db, statement_seconds=self.options.api_timeout)
             with self._lock:
                 self._opened.append(store)
         return store
@@ -108,6 +111,7 @@ def create_app(db: str = "warta.db", options: Options | None = None) -> FastAPI:
     )
     app.state.backend = backend
     app.add_middleware(BodyLimit, limit=options.api_max_body)
+    app.add_middleware(Deadline, seconds=options.api_timeout)
 
     from warta.api.v1 import router
     from warta.web.dashboard import router as dashboard
@@ -145,6 +149,23 @@ def create_app(db: str = "warta.db", options: Options | None = None) -> FastAPI:
         return JSONResponse({"error": exc.code, "message": "the store could not answer this request"},
                             status_code=503)
 
+    @app.exception_handler(sqlite3.OperationalError)
+    async def sqlite_error(request: Request, exc: sqlite3.OperationalError):
+        if "interrupted" in str(exc):  # stopped by the statement time limit (api_timeout)
+            return _timed_out(request)
+        log.error("SQLite error on %s: %s", request.url.path, exc)
+        return JSONResponse({"error": "store.error", "message": "the store could not answer this request"},
+                            status_code=503)
+
+    try:
+        from psycopg.errors import QueryCanceled
+    except ImportError:  # no PostgreSQL support installed: nothing of it to answer for
+        pass
+    else:
+        @app.exception_handler(QueryCanceled)
+        async def postgres_timeout(request: Request, exc: QueryCanceled):
+            return _timed_out(request)
+
     @app.exception_handler(WartaError)
     async def warta_error(request: Request, exc: WartaError):
         return JSONResponse({"error": exc.code, "message": exc.message}, status_code=422)
@@ -176,6 +197,58 @@ def _problem(error: dict) -> str:
     place = f"{where[0]} parameter {'.'.join(where[1:])!r}" if where and where[0] in ("query", "path") \
         else f"field {'.'.join(where)!r}" if where else "request body"
     return f"{place}: {error.get('msg', 'invalid')}"
+
+
+_TIMEOUT = "the request took longer than the server allows (option api_timeout); narrow it and try again"
+
+
+def _timed_out(request: Request) -> JSONResponse:
+    log.warning("request over api_timeout: %s %s", request.method, request.url.path)
+    return JSONResponse({"error": "timeout", "message": _TIMEOUT}, status_code=504)
+
+
+class Deadline:
+    """Answers 504 to a request that has not begun its response after ``seconds``. Python
+    cannot stop the worker thread still running it: its database statements stop at the same
+    limit (``open_store(statement_seconds=...)``); whatever it sends later is dropped."""
+
+    def __init__(self, app, seconds: float):
+        self.app = app
+        self.seconds = seconds
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or self.seconds <= 0:
+            return await self.app(scope, receive, send)
+        started = late = False
+
+        async def tracked(message):
+            nonlocal started
+            if late:
+                return
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        task = asyncio.ensure_future(self.app(scope, receive, tracked))
+        done, _ = await asyncio.wait({task}, timeout=self.seconds)
+        if done:
+            return task.result()
+        if started:  # the answer is on its way (a long stream): let it finish
+            return await task
+        late = True
+        task.cancel()
+        task.add_done_callback(_forget)
+        log.warning("request over api_timeout: %s %s", scope.get("method"), scope.get("path"))
+        body = json.dumps({"error": "timeout", "message": _TIMEOUT}).encode()
+        await send({"type": "http.response.start", "status": 504,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+        await send({"type": "http.response.body", "body": body})
+
+
+def _forget(task: asyncio.Future) -> None:
+    """The abandoned request's own outcome: nobody is waiting for it any more."""
+    if not task.cancelled() and task.exception() is not None:
+        log.warning("a request answered 504 ended later with %r", task.exception())
 
 
 class BodyLimit:

@@ -16,7 +16,9 @@ from warta.storage.base import (
 )
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, statement_seconds: float = 0.0) -> Store:
+    """The store at ``url``; with ``statement_seconds``, a database statement running longer
+    is stopped (SQLite: OperationalError 'interrupted'; PostgreSQL: QueryCanceled)."""
     if url in ("memory:", ":memory:"):
         from warta.storage.memory import MemoryStore
 
@@ -27,10 +29,10 @@ def open_store(url: str) -> Store:
         except ImportError as exc:  # psycopg is the optional extra warta[postgres]
             raise StoreError(f"PostgreSQL storage needs psycopg: pip install 'warta[postgres]' ({exc})") from exc
 
-        return PostgresStore(url)
+        return PostgresStore(url, statement_seconds=statement_seconds)
     from warta.storage.sqlite import SQLiteStore
 
-    return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
+    return SQLiteStore(url.removeprefix("sqlite:///").removeprefix("sqlite://"), statement_seconds=statement_seconds)
 
 
 __all__ = ["EventQuery", "EventRow", "QuoteQuery", "QuoteRow", "SaveResult", "SearchHit", "SearchQuery", "Store", "StoredFailure",

@@ -163,11 +163,12 @@ _dumps = partial(json.dumps, ensure_ascii=False)
 
 
 class PostgresStore:
-    def __init__(self, url: str, schema: str = "public"):
+    def __init__(self, url: str, schema: str = "public", statement_seconds: float = 0.0):
         self.url = _conninfo(url)
         self.schema = schema
+        timeout = {"options": f"-c statement_timeout={int(statement_seconds * 1000)}"} if statement_seconds > 0 else {}
         try:
-            self._db = psycopg.connect(self.url, autocommit=True, application_name="warta")
+            self._db = psycopg.connect(self.url, autocommit=True, application_name="warta", **timeout)
         except psycopg.Error as exc:
             raise StoreError(f"cannot open PostgreSQL database {_redacted(self.url)}: {exc}") from exc
         try:

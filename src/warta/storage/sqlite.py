@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 
@@ -131,11 +132,33 @@ MIGRATIONS: tuple[str, ...] = (
 )
 
 
+class _TimedConnection(sqlite3.Connection):
+    """A connection that stops a statement running past ``limit`` seconds, counted from its
+    ``execute`` (fetching its rows included); SQLite calls ``over_time`` as it works."""
+
+    limit = 0.0
+    started = 0.0
+
+    def execute(self, *args):
+        self.started = time.monotonic()
+        return super().execute(*args)
+
+    def executemany(self, *args):
+        self.started = time.monotonic()
+        return super().executemany(*args)
+
+    def over_time(self) -> bool:
+        return time.monotonic() - self.started > self.limit
+
+
 class SQLiteStore:
-    def __init__(self, path: str):
+    def __init__(self, path: str, statement_seconds: float = 0.0):
         self.path = path
         try:
-            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db = sqlite3.connect(path, isolation_level=None, factory=_TimedConnection)
+            if statement_seconds > 0:
+                self._db.limit = statement_seconds
+                self._db.set_progress_handler(self._db.over_time, 10_000)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA busy_timeout=10000")
