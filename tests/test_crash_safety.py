@@ -1,6 +1,6 @@
 """A batch killed with SIGKILL at random points, then run again: every input ends stored
 exactly once or recorded as failed with its reason, and the database passes its integrity
-check after every kill."""
+check after every kill (SQLite's, and for PostgreSQL its constraints, in ``integrity_ok``)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from warta.storage.sqlite import SQLiteStore
+from warta.storage import open_store
 
 DETIK = Path(__file__).resolve().parents[2] / "shared" / "data" / "detik-aspect-summarization-2025" / "articles.jsonl"
 KILLS = 4
@@ -41,32 +41,59 @@ def _inputs(folder: Path, count: int = 160) -> int:  # more than two store batch
     return written
 
 
-def _count(db: Path) -> int:
-    """Articles committed so far, read beside the running batch (WAL lets a reader in)."""
+def _count(db: str) -> int:
+    """Articles committed so far, read beside the running batch."""
     import sqlite3
     from contextlib import closing
 
-    if not db.exists():
+    if db.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(db, autocommit=True) as conn:
+            exists = conn.execute("SELECT to_regclass('articles')").fetchone()[0]
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] if exists else 0
+    if not Path(db).exists():
         return 0
-    try:
+    try:  # WAL lets a reader in
         with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)) as conn:
             return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
     except sqlite3.Error:  # not created yet
         return 0
 
 
-def _run(folder: Path, db: Path) -> subprocess.Popen:
+def _run(folder: Path, db: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", "from warta.cli import main; main()", "process", str(folder),
-                             "--db", str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             "--db", db], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                             start_new_session=True)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request, tmp_path):
+    """A fresh database of each kind, as the URL ``warta process --db`` takes."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "w.db")
+        return
+    server = os.environ.get("WARTA_TEST_POSTGRES")
+    if not server:
+        pytest.skip("no PostgreSQL: set WARTA_TEST_POSTGRES (make test starts one)")
+    import uuid
+
+    import psycopg
+
+    name = f"crash_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    yield server.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
 @pytest.mark.skipif(not DETIK.exists(), reason=f"{DETIK} not found (shared data)")
-def test_killed_batches_lose_nothing_and_store_nothing_twice(tmp_path):
+def test_killed_batches_lose_nothing_and_store_nothing_twice(tmp_path, database):
     folder = tmp_path / "in"
     folder.mkdir()
     good = _inputs(folder)
-    db = tmp_path / "w.db"
+    db = database
     rng = random.Random(20261128)
     killed_with_rows = []
     stored = 0
@@ -79,15 +106,15 @@ def test_killed_batches_lose_nothing_and_store_nothing_twice(tmp_path):
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
-        if db.exists():
-            store = SQLiteStore(str(db))
+        if _count(db):
+            store = open_store(db)
             assert store.integrity_ok()
             stored = store.counts()["articles"]
             killed_with_rows.append(stored)
             store.close()
     final = _run(folder, db)
     assert final.wait(timeout=300) == 1  # done, with the two bad inputs failed
-    store = SQLiteStore(str(db))
+    store = open_store(db)
     try:
         assert store.integrity_ok()
         articles = list(store.articles())

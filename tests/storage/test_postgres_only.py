@@ -145,3 +145,11 @@ def test_a_statement_past_its_time_limit_is_cancelled(schema):
     finally:
         store.close()
         store.drop_schema()
+
+
+def test_integrity_check_finds_rows_without_their_article(pg):
+    pg.save_batch([_record()])
+    assert pg.integrity_ok()
+    pg._db.execute("INSERT INTO entities (article_id, n, field, start, \"end\", text, type) "
+                   "VALUES ('gone', 0, 'body', 0, 4, 'Budi', 'PER')")
+    assert not pg.integrity_ok()

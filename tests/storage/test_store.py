@@ -130,3 +130,14 @@ def test_sqlite_statements_stop_at_their_time_limit(tmp_path):
     time.sleep(0.5)  # a statement's clock starts at its own execute, not the connection's last one
     assert store.counts()["articles"] == 0
     store.close()
+
+
+def test_sqlite_integrity_check_finds_rows_without_their_article(tmp_path):
+    path = str(tmp_path / "w.db")
+    store = open_store(path)
+    store.save_batch([_record()])
+    assert store.integrity_ok()
+    store._db.execute("INSERT INTO entities (article_id, n, field, start, \"end\", text, type) "
+                      "VALUES ('gone', 0, 'body', 0, 4, 'Budi', 'PER')")
+    assert not store.integrity_ok()
+    store.close()

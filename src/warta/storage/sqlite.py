@@ -426,7 +426,20 @@ class SQLiteStore:
         }
 
     def integrity_ok(self) -> bool:
-        return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        """SQLite's own check of the file, then ours: no row of a record's tables, nor of the
+        full-text index, without its article; the full-text index sound."""
+        if self._db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            return False
+        orphans = sum(self._db.execute(f"SELECT COUNT(*) FROM {table} t WHERE NOT EXISTS "
+                                       "(SELECT 1 FROM articles a WHERE a.id = t.article_id)").fetchone()[0]
+                      for table in ("events", "entities", "quotes", "signatures"))
+        orphans += self._db.execute("SELECT COUNT(*) FROM articles_fts f WHERE NOT EXISTS "
+                                    "(SELECT 1 FROM articles a WHERE a.rowid = f.rowid)").fetchone()[0]
+        try:
+            self._db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError:  # the index and its content table disagree
+            return False
+        return orphans == 0
 
     def close(self) -> None:
         self._db.close()
