@@ -465,8 +465,8 @@ class PostgresStore:
         """What PostgreSQL's own checks leave to us: every constraint validated, no row of a
         record's tables without its article, and each stored record under its own id."""
         checks = [
-            "SELECT COUNT(*) FROM pg_constraint c JOIN pg_namespace s ON s.oid = c.connamespace "
-            "WHERE s.nspname = current_schema() AND NOT c.convalidated",
+            ("SELECT COUNT(*) FROM pg_constraint c JOIN pg_namespace s ON s.oid = c.connamespace "
+             "WHERE s.nspname = current_schema() AND NOT c.convalidated"),
             *(f"SELECT COUNT(*) FROM {table} t WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = t.article_id)"
               for table in ("events", "entities", "quotes", "signatures")),
             "SELECT COUNT(*) FROM articles WHERE record->>'id' IS DISTINCT FROM id",
