@@ -6,7 +6,7 @@ Mutates the bundled examples, the seed page and 15 anpandu pages (when ../shared
 present) with deletions, truncations, insertions of characters Warta treats specially
 and random code points, runs the default pipeline in debug mode (span invariants
 checked after every stage), and counts anything that is not a per-document error.
-The long, coverage-guided fuzz harness is a separate job; this is the quick sweep.
+The long run, with coverage-guided fuzzing, is `make fuzz` (fuzz/); this is the quick sweep.
 """
 
 from __future__ import annotations

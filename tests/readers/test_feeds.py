@@ -113,3 +113,21 @@ def test_feed_from_a_file_with_full_text_and_no_fetching(tmp_path):
     items = list(read_inputs([str(feed)], Options(feed_fetch_links=False)))
     assert len(items) == 1 and items[0].raw.title == "Pasokan Pangan Aman"
     assert items[0].raw.content.endswith("Paragraf kedua.") and "<p>" not in items[0].raw.content
+
+
+def test_feed_entities_are_never_fetched_nor_expanded_into_a_bomb(tmp_path):
+    text = "Pemerintah menegaskan pasokan pangan aman menjelang akhir tahun. " * 30
+    entities = "<!ENTITY a 'aaaaaaaaaa'>" + "".join(
+        f"<!ENTITY {chr(98 + i)} '{('&' + chr(97 + i) + ';') * 10}'>" for i in range(8))  # 10^9 a's
+    feeds = {
+        "xxe.xml": ('<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', "&xxe;"),
+        "bomb.xml": (f"<!DOCTYPE rss [{entities}]>", "&i;"),
+    }
+    for name, (doctype, reference) in feeds.items():
+        (tmp_path / name).write_text(
+            f'<?xml version="1.0"?>{doctype}<rss version="2.0"><channel><title>X</title><item>'
+            f"<title>Judul {reference}</title><link>https://example.com/x</link>"
+            f"<description>{text} {reference}</description></item></channel></rss>", encoding="utf-8")
+        items = list(read_inputs([str(tmp_path / name)], Options(feed_fetch_links=False)))
+        assert len(items) == 1 and not isinstance(items[0], Failure)
+        assert "root:" not in items[0].raw.content and len(items[0].raw.content) < 5000
