@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from fuzz.formats import news_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -12,18 +13,6 @@ from warta.errors import DOCUMENT_ERRORS
 from warta.pipeline import Pipeline, check_article
 
 PIPELINE = Pipeline(options=warta.Options(debug=True))
-
-# Text that looks like news: words, punctuation Warta treats specially, quotes,
-# dates, datelines, credits, newlines, and a sprinkling of anything at all.
-_PIECES = st.sampled_from([
-    "Jakarta", " (ANTARA) - ", "JAKARTA, KOMPAS.com - ", "Presiden", " Dr. ", " H. ", "Jl. Sudirman No. 5",
-    " kata Lavrov.", "“", "”", '"', "‘", "’", ". ", "? ", "! ", "... ", " (21/1) ", " 3,5 ", " 1.000.000 ",
-    "Foto: Reuters.", "(ANTARA FOTO/Budi)", "Baca juga: ", "ADVERTISEMENT", "\n", "\n\n", " ", "\t",
-    "U.S.", "Jan. 21, 2022", "a.n.", "dll.", "e.g.", "–", "—", "-", "<p>", "</p>", "<br>", "&amp;",
-    "مرحبا", "שלום", "😀", "\u200b", "\u202e", "\x00", "\x07", "\ufeff", "\r\n", "ǅ", "ﬁ", "İ",
-])
-news_like = st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=80).map("".join)
-
 
 def _check(content) -> None:
     try:
@@ -36,18 +25,15 @@ def _check(content) -> None:
         assert text and text == text.strip()
     assert record.body.strip() and record.id
 
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(news_like)
+@given(news_text)
 def test_news_like_text_never_crashes(text):
     _check(text)
-
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=400))
 def test_arbitrary_bytes_never_crash(data):
     _check(data)
-
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.randoms(use_true_random=False), st.integers(min_value=1, max_value=30))
@@ -68,7 +54,6 @@ def test_mutated_seed_never_crashes(seed_text, rnd: random.Random, edits: int):
             chars = chars[: max(at, 1)]
     _check("".join(chars))
 
-
 _HTML_PAGE = (
     "<html><head><title>{title}</title><meta property='article:published_time' content='2022-01-21'>"
     "</head><body><nav>Home Berita</nav><article><h1>{title}</h1>"
@@ -76,9 +61,8 @@ _HTML_PAGE = (
     "{paragraphs}</article><footer>© 2022</footer></body></html>"
 )
 
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(max_size=40), st.text(max_size=60), st.lists(news_like, max_size=6), st.randoms(use_true_random=False))
+@given(st.text(max_size=40), st.text(max_size=60), st.lists(news_text, max_size=6), st.randoms(use_true_random=False))
 def test_generated_and_truncated_html_never_crashes(title, caption, paragraphs, rnd):
     page = _HTML_PAGE.format(title=title, caption=caption, paragraphs="".join(f"<p>{p}</p>" for p in paragraphs))
     _check(page)
