@@ -116,3 +116,27 @@ def test_text_that_starts_like_json_is_still_one_document():
     record = Pipeline(["extract"]).process('{"a": 1}\n\nJudul Berita Yang Cukup Panjang\n\n'
                                            'Ini adalah paragraf pertama yang cukup panjang untuk menjadi isi berita.')
     assert record.raw.format == "text" and "paragraf pertama" in record.body
+
+
+def test_a_stage_bug_fails_that_document_alone(tmp_path):
+    from warta.batch import process_inputs
+    from warta.storage.memory import MemoryStore
+
+    pipeline = Pipeline(["extract"])
+    extract = pipeline._functions[0]
+
+    def buggy(article, options):
+        article = extract(article, options)
+        if "rusak" in article.body:
+            raise KeyError("a bug")
+        return article
+
+    pipeline._functions = (buggy,)
+    (tmp_path / "a.txt").write_text("Halaman ini rusak karena bug di tahap ekstraksi.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Menlu Rusia Sergey Lavrov bertemu Blinken di Jenewa.", encoding="utf-8")
+    store = MemoryStore()
+    summary = process_inputs([str(tmp_path)], pipeline, store)
+    assert summary.added == 1 and summary.failed == 1
+    failure = store.failures()[0]
+    assert failure.code == "internal.error" and failure.message == "KeyError: 'a bug'"
+    assert failure.source.endswith("a.txt")
