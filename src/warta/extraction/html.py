@@ -658,6 +658,11 @@ def _has_loose_text(elem: HtmlElement) -> bool:
     return False
 
 
+# What libxml2 may leave in a parsed tree (from a mis-declared encoding) but lxml refuses to
+# be given back as text: characters XML 1.0 forbids.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def _wrap_loose_text(elem: HtmlElement) -> None:
     """Wrap each run of text and inline children between block children in a new <p>."""
     if elem.getparent() is None or _has_removed_ancestor(elem):
@@ -667,7 +672,7 @@ def _wrap_loose_text(elem: HtmlElement) -> None:
     run = None
     if elem.text and elem.text.strip():
         run = elem.makeelement("p", {})
-        run.text, elem.text = elem.text, None
+        run.text, elem.text = _NOT_XML.sub("", elem.text), None
         runs.append(run)
     rebuilt: list[HtmlElement] = []
     if run is not None:
@@ -680,7 +685,7 @@ def _wrap_loose_text(elem: HtmlElement) -> None:
             rebuilt.append(child)
             if tail and tail.strip():
                 run = elem.makeelement("p", {})
-                run.text = tail
+                run.text = _NOT_XML.sub("", tail)
                 runs.append(run)
                 rebuilt.append(run)
         else:
