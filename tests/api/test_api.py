@@ -277,3 +277,23 @@ def test_warta_serve_runs_the_app(db, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_a_write_on_a_thread_that_never_opened_the_store_does_not_deadlock(tmp_path):
+    # Found by the soak (benchmarks/soak.py): the process lock was taken again to open the
+    # thread's store, and every later request waited behind it.
+    import threading
+
+    from warta.api.app import Backend
+    from warta.model import RawDocument
+
+    path = str(tmp_path / "w.db")
+    SQLiteStore(path).close()
+    backend = Backend(path, load_options(env={}))
+    raw = RawDocument(content="Menlu Rusia Sergey Lavrov bertemu Blinken di Jenewa, Jumat.", format="text")
+    done = []
+    worker = threading.Thread(target=lambda: done.append(backend.process(raw, store=True)), daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert done and done[0][1] is True  # stored, as a new article
+    backend.close()

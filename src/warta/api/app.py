@@ -43,7 +43,8 @@ class Backend:
         self._local = threading.local()
         self._shared = open_store(db) if db in ("memory:", ":memory:") else None
         self._opened: list[Store] = []
-        self._lock = threading.Lock()
+        self._opened_lock = threading.Lock()
+        self._process_lock = threading.Lock()
         self._pipeline: Pipeline | None = None
         self._stories: StoryIndex | None = None
         self.store()  # opened once now: a bad URL fails at start, not on every request
@@ -54,7 +55,7 @@ class Backend:
         store = getattr(self._local, "store", None)
         if store is None:
             store = self._local.store = open_store(self.db, statement_seconds=self.options.api_timeout)
-            with self._lock:
+            with self._opened_lock:  # not the process lock: a writing thread opens its store inside that
                 self._opened.append(store)
         return store
 
@@ -65,7 +66,7 @@ class Backend:
         """Run the pipeline on one document and, when asked, store it in its story."""
         from warta.model import Article, Source
 
-        with self._lock:
+        with self._process_lock:
             if self._pipeline is None:
                 self._pipeline = Pipeline(options=self.options)
             article = self._pipeline.run(Article(source=Source(format=raw.format, path=None, url=raw.url), raw=raw))
@@ -73,12 +74,25 @@ class Backend:
                 return article, False
             target = self.store()
             if self._stories is None:
-                self._stories = StoryIndex()
-                self._stories.load(target.signatures())
+                self._stories = self._story_index()
             story_id, signature = self._stories.assign(article.id, article.body)
             article = article.evolve(story_id=story_id)
             result = target.save_batch([article], signatures={article.id: signature})
             return article, result.added == 1
+
+    def _story_index(self) -> StoryIndex:
+        """Every stored signature, read once through a connection without the request time
+        limit: on a large store that takes longer than one request may."""
+        stories = StoryIndex()
+        if self._shared is not None:
+            stories.load(self._shared.signatures())
+            return stories
+        source = open_store(self.db)
+        try:
+            stories.load(source.signatures())
+        finally:
+            source.close()
+        return stories
 
     def close(self) -> None:
         for store in [*self._opened, *([self._shared] if self._shared else [])]:
