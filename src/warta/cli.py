@@ -473,7 +473,7 @@ def serve(
         uvicorn.run("warta.api.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
                     log_level="warning", **limits)
     else:
-        uvicorn.run(create_app(db, options), host=host, port=port, log_level="warning", **limits)
+        uvicorn.run(create_app(db, options, warm=True), host=host, port=port, log_level="warning", **limits)
 
 
 def main() -> None:

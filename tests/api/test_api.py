@@ -265,7 +265,7 @@ def test_warta_serve_runs_the_app(db, tmp_path):
     server = subprocess.Popen([*warta_cli, "serve", "--db", db[0], "--port", str(port)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        deadline = time.time() + 60
+        deadline = time.time() + 120  # the server loads the pipeline before it answers
         while True:
             try:
                 answer = httpx.get(f"http://127.0.0.1:{port}/v1/articles", params={"q": "Jenewa"}, timeout=2)
@@ -297,3 +297,14 @@ def test_a_write_on_a_thread_that_never_opened_the_store_does_not_deadlock(tmp_p
     worker.join(timeout=60)
     assert done and done[0][1] is True  # stored, as a new article
     backend.close()
+
+
+def test_a_warm_app_has_what_writes_need_before_the_first_request(tmp_path, seed_text):
+    path = str(tmp_path / "w.db")
+    SQLiteStore(path).close()
+    app = create_app(path, load_options(env={}), warm=True)
+    with TestClient(app) as client:
+        backend = app.state.backend
+        assert backend._pipeline is not None and backend._stories is not None
+        answer = client.post("/v1/process", json={"text": seed_text, "store": True})
+        assert answer.status_code == 200 and answer.headers["X-Warta-Stored"] == "new"

@@ -80,6 +80,15 @@ class Backend:
             result = target.save_batch([article], signatures={article.id: signature})
             return article, result.added == 1
 
+    def warm_up(self) -> None:
+        """Load the pipeline and the story index now, before the first write pays for them
+        (tens of seconds on a busy machine, past ``api_timeout``)."""
+        with self._process_lock:
+            if self._pipeline is None:
+                self._pipeline = Pipeline(options=self.options)
+            if self._stories is None:
+                self._stories = self._story_index()
+
     def _story_index(self) -> StoryIndex:
         """Every stored signature, read once through a connection without the request time
         limit: on a large store that takes longer than one request may."""
@@ -102,14 +111,17 @@ class Backend:
                 log.debug("closing a store at shutdown: %s", exc)
 
 
-def create_app(db: str = "warta.db", options: Options | None = None) -> FastAPI:
+def create_app(db: str = "warta.db", options: Options | None = None, warm: bool = False) -> FastAPI:
     """The API and dashboard over the store at ``db`` (a SQLite file, ``memory:`` or a
-    ``postgresql://`` URL)."""
+    ``postgresql://`` URL). ``warm`` (``warta serve``) loads what writes need before the
+    server answers anything."""
     options = options or load_options()
     backend = Backend(db, options)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI):
+        if warm:
+            await asyncio.to_thread(backend.warm_up)
         yield
         backend.close()
 
@@ -320,4 +332,4 @@ def app_from_environment() -> FastAPI:
     """The app for a multi-process server: each worker builds its own from $WARTA_SERVE_DB."""
     import os
 
-    return create_app(os.environ.get("WARTA_SERVE_DB", "warta.db"))
+    return create_app(os.environ.get("WARTA_SERVE_DB", "warta.db"), warm=True)
