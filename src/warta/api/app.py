@@ -34,6 +34,10 @@ from warta.storage import Store, open_store
 log = logging.getLogger("warta.api")
 
 
+_WARM_UP = ("Rusia Tolak Tuntutan\n\nMenlu Rusia Sergey Lavrov bertemu Menlu AS Antony Blinken di Jenewa, "
+            "Jumat (21/1). \"Kami tidak berencana menyerang,\" kata Lavrov. Police arrested two men in Surabaya.")
+
+
 class Backend:
     """The store, pipeline and story index that the requests of one app share."""
 
@@ -83,9 +87,14 @@ class Backend:
     def warm_up(self) -> None:
         """Load the pipeline and the story index now, before the first write pays for them
         (tens of seconds on a busy machine, past ``api_timeout``)."""
+        from warta.model import Article, RawDocument, Source
+
         with self._process_lock:
             if self._pipeline is None:
                 self._pipeline = Pipeline(options=self.options)
+            # one small document through every stage loads the models each stage reads lazily
+            raw = RawDocument(content=_WARM_UP, format="text")
+            self._pipeline.run(Article(source=Source(format="text", path=None, url=None), raw=raw))
             if self._stories is None:
                 self._stories = self._story_index()
 
