@@ -71,15 +71,11 @@ class Backend:
         from warta.model import Article, Source
 
         with self._process_lock:
-            if self._pipeline is None:
-                self._pipeline = Pipeline(options=self.options)
-            article = self._pipeline.run(Article(source=Source(format=raw.format, path=None, url=raw.url), raw=raw))
+            article = self._loaded_pipeline().run(Article(source=Source(format=raw.format, path=None, url=raw.url), raw=raw))
             if not store:
                 return article, False
             target = self.store()
-            if self._stories is None:
-                self._stories = self._story_index()
-            story_id, signature = self._stories.assign(article.id, article.body)
+            story_id, signature = self._loaded_stories().assign(article.id, article.body)
             article = article.evolve(story_id=story_id)
             result = target.save_batch([article], signatures={article.id: signature})
             return article, result.added == 1
@@ -90,13 +86,20 @@ class Backend:
         from warta.model import Article, RawDocument, Source
 
         with self._process_lock:
-            if self._pipeline is None:
-                self._pipeline = Pipeline(options=self.options)
             # one small document through every stage loads the models each stage reads lazily
             raw = RawDocument(content=_WARM_UP, format="text")
-            self._pipeline.run(Article(source=Source(format="text", path=None, url=None), raw=raw))
-            if self._stories is None:
-                self._stories = self._story_index()
+            self._loaded_pipeline().run(Article(source=Source(format="text", path=None, url=None), raw=raw))
+            self._loaded_stories()
+
+    def _loaded_pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = Pipeline(options=self.options)
+        return self._pipeline
+
+    def _loaded_stories(self) -> StoryIndex:
+        if self._stories is None:
+            self._stories = self._story_index()
+        return self._stories
 
     def _story_index(self) -> StoryIndex:
         """Every stored signature, read once through a connection without the request time
