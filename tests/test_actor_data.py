@@ -22,11 +22,12 @@ PLACES = RESOURCES / "common" / "places.tsv"
 ACTOR_FILES = ("states.yaml", "organizations.yaml", "institutions_idn.yaml")
 
 KINDS = {"person", "state", "organization", "group", "place"}
-SECTORS = {"GOV", "MIL", "REB", "IGO", "MED", "BUS", "CVL", "OPP", "JUD", "LEG", "POL", None}
+SECTORS = {"GOV", "MIL", "POL", "JUD", "LEG", "PTY", "BUS", "CVL", "MED", "EDU", "OPP", "REB", "IGO", "NGO", "CRM", None}
 PREFIX_KIND = {"per": "person", "org": "organization", "grp": "group", "geo": "place"}
 KEYS = {
     "id",
     "name",
+    "parent",
     "kind",
     "country",
     "sector",
@@ -210,7 +211,7 @@ def test_enough_curated_actors():
     assert {"organization", "group"} <= kinds
     idn = actors("institutions_idn.yaml")
     assert len(idn) >= 100 and all(a["country"] == "IDN" for a in idn)
-    assert {a["sector"] for a in idn} >= {"GOV", "MIL", "LEG", "JUD", "POL", "CVL", "BUS"}
+    assert {a["sector"] for a in idn} >= {"GOV", "MIL", "LEG", "JUD", "POL", "PTY", "CVL", "BUS"}
 
 
 # --- places -------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import yaml
 RESOURCES = Path(__file__).resolve().parents[1] / "src" / "warta" / "resources"
 ACTORS = RESOURCES / "actors"
 LANGS = ("id", "en")
-SECTORS = {"GOV", "MIL", "REB", "IGO", "MED", "BUS", "CVL", "OPP", "JUD", "LEG", "POL"}
+SECTORS = {"GOV", "MIL", "POL", "JUD", "LEG", "PTY", "BUS", "CVL", "MED", "EDU", "OPP", "REB", "IGO", "NGO", "CRM"}
 PERSON_KEYS = {"id", "name", "kind", "country", "sector", "wikidata", "aliases", "offices"}
 OFFICE_ENTRY_KEYS = {"office", "country", "start", "end"}
 ID_RE = re.compile(r"^per:[a-z0-9]+(?:-[a-z0-9]+)*$")

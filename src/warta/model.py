@@ -134,12 +134,14 @@ class Actor:
     sector: str | None = None
     wikidata: str | None = None
     aliases: tuple[str, ...] = ()
+    parent: str | None = None  # the body a unit belongs to ("Polres Jember" -> org:polri)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
             "kind": self.kind,
+            "parent": self.parent,
             "country": self.country,
             "sector": self.sector,
             "wikidata": self.wikidata,

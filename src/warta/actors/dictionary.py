@@ -32,12 +32,13 @@ from warta.model import Actor
 from warta.resources import load
 
 KINDS = frozenset({"person", "state", "organization", "group", "place"})
-SECTORS = frozenset({"GOV", "MIL", "REB", "IGO", "MED", "BUS", "CVL", "OPP", "JUD", "LEG", "POL"})
+SECTORS = frozenset({"GOV", "MIL", "POL", "JUD", "LEG", "PTY", "BUS", "CVL", "MED", "EDU", "OPP", "REB", "IGO",
+                     "NGO", "CRM"})  # SPEC's sectors: POL is the police, PTY political parties
 LANGUAGES = ("id", "en")
 _STATE_ID = re.compile(r"[A-Z]{3}")
 _OTHER_ID = re.compile(r"(per|org|grp|geo):[a-z0-9]+(?:-[a-z0-9]+)*")
 _PREFIX = {"person": "per", "organization": "org", "group": "grp", "place": "geo"}
-_KEYS = frozenset({"id", "name", "kind", "country", "sector", "wikidata", "aliases", "demonyms",
+_KEYS = frozenset({"id", "name", "kind", "parent", "country", "sector", "wikidata", "aliases", "demonyms",
                    "capitals", "offices"})
 def minted_id(kind: str, name: str) -> str:
     """Id for an actor that is not in the dictionary, the same one it would get there."""
@@ -179,6 +180,9 @@ def validate(entry: Any, where: str) -> dict[str, Any]:
     sector = entry.get("sector")
     if sector is not None and sector not in SECTORS:
         raise ResourceError(f"{where}: sector {sector!r} is not one of {sorted(SECTORS)}")
+    parent = entry.get("parent")
+    if parent is not None and not (_OTHER_ID.fullmatch(str(parent)) or _STATE_ID.fullmatch(str(parent))):
+        raise ResourceError(f"{where}: parent must be an actor id")
     country = entry.get("country")
     if country is not None and not _STATE_ID.fullmatch(str(country)):
         raise ResourceError(f"{where}: country must be an ISO 3166-1 alpha-3 code")
@@ -247,7 +251,7 @@ def build(files: Iterable[tuple[Any, str]], offices: dict[str, dict[str, Any]]) 
         every = sorted({a for names in names_by_lang.values() for a in names} - {e["name"]})
         dictionary.actors[actor_id] = Actor(
             id=actor_id, name=e["name"], kind=e["kind"], country=e.get("country"),
-            sector=e.get("sector"), wikidata=e.get("wikidata"), aliases=tuple(every),
+            sector=e.get("sector"), wikidata=e.get("wikidata"), aliases=tuple(every), parent=e.get("parent"),
         )
         roles = [("name", "any", (e["name"],)), ("capital", "any", e["capitals"])]
         roles += [("name", lang, names) for lang, names in names_by_lang.items()]
@@ -272,6 +276,9 @@ def build(files: Iterable[tuple[Any, str]], offices: dict[str, dict[str, Any]]) 
                         _date(office.get("start"), where), _date(office.get("end"), where))
             terms[(term.office, term.country)].append(term)
             dictionary.terms_of.setdefault(actor_id, []).append(term)
+    for actor_id, e in entries.items():
+        if e.get("parent") and e["parent"] not in dictionary.actors:
+            raise ResourceError(f"{actor_id}: parent {e['parent']!r} is not in the dictionary")
     dictionary.aliases = {lang: dict(index) for lang, index in aliases.items()}
     dictionary.short_names = dict(short_names)
     dictionary.terms = {key: sorted(ts, key=lambda t: t.start or date.min) for key, ts in terms.items()}

@@ -63,7 +63,7 @@ def table_rows(articles: Iterable[Article]) -> dict[str, list[dict]]:
             if actor.id not in seen_actors:
                 seen_actors.add(actor.id)
                 tables["actors"].append({"actor_id": actor.id, "name": actor.name, "kind": actor.kind,
-                                         "country": actor.country, "sector": actor.sector,
+                                         "parent": actor.parent, "country": actor.country, "sector": actor.sector,
                                          "wikidata": actor.wikidata, "aliases": json.dumps(list(actor.aliases),
                                                                                            ensure_ascii=False)})
         for n, q in enumerate(a.quotes):
@@ -131,7 +131,7 @@ COLUMNS = {
     "articles": ["article_id", "story_id", "source", "url", "language", "outlet", "title", "published",
                  "dateline", "body", "warnings"],
     "entities": ["article_id", "n", "field", "start", "end", "text", "type", "actor"],
-    "actors": ["actor_id", "name", "kind", "country", "sector", "wikidata", "aliases"],
+    "actors": ["actor_id", "name", "kind", "parent", "country", "sector", "wikidata", "aliases"],
     "quotes": ["article_id", "n", "field", "start", "end", "text", "kind", "speaker", "speaker_text", "cue"],
     "events": ["article_id", "n", "story_id", "canonical", "type", "mode", "contexts", "actor", "recipient",
                "status", "date", "location", "place_id", "country", "lat", "lon", "precision", "trigger",
@@ -199,9 +199,10 @@ def _gdelt_actor(actor) -> list[str]:
     if actor is None:
         return [""] * 10
     country = actor.id if actor.kind == "state" else (actor.country or "")
-    code = country + (actor.sector or "") if actor.kind != "state" else country
-    group = actor.sector if actor.sector == "IGO" else ""
-    return [code, actor.name.upper(), country, group, "", "", "", actor.sector or "", "", ""]
+    role = load("common", "cameo_roles.yaml").get(actor.sector or "", "")  # POL is CAMEO's COP
+    code = country + role if actor.kind != "state" else country
+    group = role if role == "IGO" else ""
+    return [code, actor.name.upper(), country, group, "", "", "", role, "", ""]
 
 
 def _fraction(day: str) -> str:

@@ -11,9 +11,14 @@ Steps, in order, for one article:
    else the full name already given in this article (``Lavrov`` → Sergei Lavrov); else the
    one dictionary person with that name word (in office on the day, if several); else a
    new actor whose id is the normalised name, so it is the same in every article.
-4. An office title with no name ("kata Menlu Rusia", "Presiden" in Indonesian news) is
+   Initials ("BP", "kakek J") are someone the story keeps anonymous: their id is scoped to
+   the story, so two stories' "BP" stay two people.
+4. An organisation the dictionary does not know may be a unit of one it knows
+   (``resources/<lang>/units.yaml``): "Polres Jember" and "Kortas Tipikor Polri" keep their
+   own ids and point to Polri as their ``parent``, with the unit's sector.
+5. An office title with no name ("kata Menlu Rusia", "Presiden" in Indonesian news) is
    itself a PER mention of whoever held the office on the story's date.
-5. The dateline's place gets its gazetteer id (``Moskow`` → GeoNames 524901).
+6. The dateline's place gets its gazetteer id (``Moskow`` → GeoNames 524901).
 """
 
 from __future__ import annotations
@@ -66,6 +71,23 @@ def _titles(lang: str) -> _Titles:
 
 
 @dataclass(frozen=True, slots=True)
+class _Units:
+    heads: tuple[tuple[tuple[str, ...], str | None, str | None], ...]  # (folded words, parent, sector)
+    tails: tuple[str, ...]  # actor ids whose name closing an organisation's name makes it their unit
+
+
+@cache
+def _units(lang: str) -> _Units:
+    data = load(lang, "units.yaml")
+    heads = sorted(((tuple(fold(w) for w in tokens(head)), row.get("parent"), row.get("sector"))
+                    for head, row in (data.get("heads") or {}).items()), key=lambda h: -len(h[0]))
+    return _Units(tuple(heads), tuple(data.get("tails") or ()))
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.?){1,4}")
+
+
+@dataclass(frozen=True, slots=True)
 class _Marks:
     """One field's office titles and GPE entities, in text order, with their positions."""
 
@@ -90,6 +112,8 @@ class _Linker:
     def __init__(self, article: Article, dictionary: ActorDictionary, lang: str):
         self.dictionary = dictionary
         self.lang = lang
+        self.story = article.id[:6] or "story"
+        self.units = _units(lang)
         self.titles = _titles(lang)
         self.day = _day(article)
         self.actors: dict[str, Actor] = {}
@@ -177,8 +201,11 @@ class _Linker:
         # Someone new: a title still says where they serve and in which sector.
         office = self.dictionary.offices.get(self.titles.offices[title[0].key][0], {}) if title else {}
         country = (title[1] or next(iter(self.titles.home), None)) if title else None
-        actor = Actor(id=minted_id("person", clean), name=clean, kind="person",
-                      country=country, sector=office.get("sector"))
+        actor_id = minted_id("person", clean)
+        if _INITIALS.fullmatch(clean.replace(" ", "")):
+            actor_id = f"{actor_id}-{self.story}"  # initials name someone only within their story
+            country = country or next(iter(self.titles.home), None)
+        actor = Actor(id=actor_id, name=clean, kind="person", country=country, sector=office.get("sector"))
         return self._remember(folded, self.use(actor))
 
     def _remember(self, words: tuple[str, ...], actor_id: str) -> str:
@@ -204,8 +231,28 @@ class _Linker:
             return None
         if entity.type == "ORG":
             name = entity.span.text
-            return self._org_of_state(name) or self.use(
+            return self._org_of_state(name) or self.use(self._unit(name) or
                 Actor(id=minted_id("organization", name), name=name, kind="organization"))
+        return None
+
+    def _unit(self, name: str) -> Actor | None:
+        """"Polres Jember" -> a unit of Polri; "Kortas Tipikor Polri" -> a unit of the body its
+        name ends with."""
+        words = tuple(fold(w) for w in tokens(name) if w.isalnum())
+        for head, parent, sector in self.units.heads:
+            if words[:len(head)] == head and len(words) >= len(head):
+                parent = self.known(parent) if parent in self.dictionary.actors else None
+                country = self.dictionary.actors[parent].country if parent else next(iter(self.titles.home), None)
+                return Actor(id=minted_id("organization", name), name=name, kind="organization",
+                             parent=parent, country=country, sector=sector)
+        for n in range(1, min(4, len(words))):
+            entries = [e for e in self.dictionary.lookup(" ".join(words[-n:]), self.lang)
+                       if e.actor in self.units.tails]
+            if entries:
+                body = self.dictionary.actors[entries[0].actor]
+                self.known(body.id)
+                return Actor(id=minted_id("organization", name), name=name, kind="organization",
+                             parent=body.id, country=body.country, sector=body.sector)
         return None
 
     def _org_of_state(self, name: str) -> str | None:

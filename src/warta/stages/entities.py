@@ -147,7 +147,8 @@ def _merge(tagged: list[tuple[int, int, str]], known: list[tuple[Hit, str]]
 
 @cache
 def _institution_pattern(lang: str) -> re.Pattern | None:
-    heads = load(lang, "entity_words.yaml").get("institution_heads") or []
+    heads = set(load(lang, "entity_words.yaml").get("institution_heads") or ())
+    heads |= set(load(lang, "units.yaml").get("heads") or ())  # "Kortas Tipikor Polri", "Komisi III DPR"
     if not heads:
         return None
     alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
@@ -185,7 +186,10 @@ def _institution_span(m: re.Match, lang: str) -> tuple[int, int] | None:
 
 @cache
 def _institution_place_words(lang: str) -> frozenset[str]:
-    return frozenset(load(lang, "entity_words.yaml").get("institution_place_words") or ())
+    """Words that may close an institution's name: place words, and the short names of the
+    bodies a unit belongs to ("Kortas Tipikor Polri", "Komisi III DPR RI")."""
+    words = load(lang, "entity_words.yaml")
+    return frozenset((*(words.get("institution_place_words") or ()), *(words.get("institution_body_words") or ())))
 
 
 def _tag(text: str, lang: str) -> list[tuple[int, int, str]]:

@@ -146,6 +146,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX events_recipient_country ON events(recipient_country, date NULLS FIRST, article_id, n);
     CREATE INDEX events_place_country ON events(place_country, date NULLS FIRST, article_id, n)
     """,
+    # 5: a unit's parent body (SPEC actor `parent`: "Polres Jember" -> Polri)
+    """
+    ALTER TABLE actors ADD COLUMN parent TEXT
+    """,
 )
 
 # Rank weights {D, C, B, A}: a title word counts five times a body or quote word, as the
@@ -282,11 +286,12 @@ class PostgresStore:
                     copy.write_row(_clean(article.id, n, q.span.field, q.span.start, q.span.end, q.span.text,
                                           q.kind, q.speaker, q.cue))
         cur.executemany(
-            """INSERT INTO actors (id, name, kind, country, sector, wikidata, aliases)
-               VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET
+            """INSERT INTO actors (id, name, kind, country, sector, wikidata, aliases, parent)
+               VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT (id) DO UPDATE SET
                name=excluded.name, kind=excluded.kind, country=excluded.country, sector=excluded.sector,
-               wikidata=excluded.wikidata, aliases=excluded.aliases""",
-            [_clean(a.id, a.name, a.kind, a.country, a.sector, a.wikidata, Json(list(a.aliases), dumps=_dumps))
+               wikidata=excluded.wikidata, aliases=excluded.aliases, parent=excluded.parent""",
+            [_clean(a.id, a.name, a.kind, a.country, a.sector, a.wikidata, Json(list(a.aliases), dumps=_dumps),
+                    a.parent)
              for a in {a.id: a for article in articles for a in article.actors}.values()],  # the last copy wins
         )
         cur.executemany(
@@ -421,7 +426,8 @@ class PostgresStore:
 
     def actor(self, actor_id: str) -> dict | None:
         actor_id = _text(actor_id)
-        row = self._db.execute("SELECT id, name, kind, country, sector, wikidata, aliases FROM actors WHERE id = %s",
+        row = self._db.execute("SELECT id, name, kind, country, sector, wikidata, aliases, parent FROM actors "
+                               "WHERE id = %s",
                                (actor_id,)).fetchone()
         if row is None:
             return None
@@ -430,7 +436,7 @@ class PostgresStore:
             "(SELECT COUNT(*) FROM quotes WHERE speaker = %s), "
             "(SELECT COUNT(*) FROM events WHERE actor = %s OR recipient = %s)", (actor_id,) * 4).fetchone()
         return {"id": row[0], "name": row[1], "kind": row[2], "country": row[3], "sector": row[4],
-                "wikidata": row[5], "aliases": row[6], "articles": counts[0], "quotes": counts[1],
+                "wikidata": row[5], "aliases": row[6], "parent": row[7], "articles": counts[0], "quotes": counts[1],
                 "events": counts[2]}
 
     def signatures(self) -> Iterator[tuple[str, str, bytes]]:

@@ -129,6 +129,10 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX events_recipient_country ON events(recipient_country, date, article_id, n);
     CREATE INDEX events_place_country ON events(place_country, date, article_id, n)
     """,
+    # 5: a unit's parent body (SPEC actor `parent`: "Polres Jember" -> Polri)
+    """
+    ALTER TABLE actors ADD COLUMN parent TEXT
+    """,
 )
 
 
@@ -259,11 +263,12 @@ class SQLiteStore:
              for n, q in enumerate(article.quotes)],
         )
         self._db.executemany(
-            """INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET
+            """INSERT INTO actors (id, name, kind, country, sector, wikidata, aliases, parent)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET
                name=excluded.name, kind=excluded.kind, country=excluded.country, sector=excluded.sector,
-               wikidata=excluded.wikidata, aliases=excluded.aliases""",
-            [(a.id, a.name, a.kind, a.country, a.sector, a.wikidata, json.dumps(list(a.aliases), ensure_ascii=False))
-             for a in article.actors],
+               wikidata=excluded.wikidata, aliases=excluded.aliases, parent=excluded.parent""",
+            [(a.id, a.name, a.kind, a.country, a.sector, a.wikidata, json.dumps(list(a.aliases), ensure_ascii=False),
+              a.parent) for a in article.actors],
         )
         self._db.execute("INSERT INTO articles_fts (rowid, title, body, quotes) VALUES (?, ?, ?, ?)",
                          (rowid, *search_text(article)))
@@ -386,7 +391,7 @@ class SQLiteStore:
         return [QuoteRow(*row) for row in rows]
 
     def actor(self, actor_id: str) -> dict | None:
-        row = self._db.execute("SELECT id, name, kind, country, sector, wikidata, aliases FROM actors WHERE id = ?",
+        row = self._db.execute("SELECT id, name, kind, country, sector, wikidata, aliases, parent FROM actors WHERE id = ?",
                                (actor_id,)).fetchone()
         if row is None:
             return None
@@ -395,7 +400,8 @@ class SQLiteStore:
             "(SELECT COUNT(*) FROM quotes WHERE speaker = ?), "
             "(SELECT COUNT(*) FROM events WHERE actor = ? OR recipient = ?)", (actor_id,) * 4).fetchone()
         return {"id": row[0], "name": row[1], "kind": row[2], "country": row[3], "sector": row[4],
-                "wikidata": row[5], "aliases": json.loads(row[6]), "articles": counts[0], "quotes": counts[1],
+                "wikidata": row[5], "aliases": json.loads(row[6]), "parent": row[7], "articles": counts[0],
+                "quotes": counts[1],
                 "events": counts[2]}
 
     def signatures(self) -> Iterator[tuple[str, str, bytes]]:
