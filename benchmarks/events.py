@@ -1,28 +1,24 @@
-"""Events: precision, recall and status accuracy on the annotated tables; type accuracy on
-PLOVER GSR and on PETRARCH's real-news validation sentences.
+"""Events: the event coders side by side on the annotated corpus, and English type accuracy.
 
-Indonesian (``tests/data/events/{dev,test}.id.jsonl``, format in the GUIDELINES.md there):
-each article runs through the default pipeline with its publication date. A predicted event
-matches a gold one when it is read from the sentence holding the gold snippet and type,
-actor and recipient all match (names match when they share a word, title words aside, with
-the actor's name, aliases or id; CONSULT, AGREE and COOPERATE may name the sides either way
-round; a gold side that is null, or only describes someone without a name ("lima
-tersangka", "korban"), must be null). Status accuracy is over matched events.
-Also printed: matching on sentence and type alone, to separate finding events from naming
-their sides.
+Indonesian (``tests/data/events/corpus``, guidelines in ``tests/data/events/GUIDELINES.md``):
+each article's text is read from ``../shared/data`` and runs through the default pipeline up to
+the quotes stage once; then each coder (``events.v1``, ``events.v2``) runs on the same record.
+Printed per split and coder, by ``warta.events.score``:
+- precision, recall and F1 at three levels: the right type read from the right sentence;
+  … with the right actor; … and the right recipient (strict: an event as the mission counts it);
+- status accuracy over type-level matches (historical counts as asserted);
+- a per-type table (type level and strict level);
+- the coder's own speed, in sentences per second (the events stage alone, one core).
+Then the agreement of the two independent annotation passes (``corpus/agreement``): the second
+pass scored against the first at the same three levels — the ceiling a coder is held to.
 
-English: every sentence of ``plover-gsr`` (322, PLOVER 0.5 names mapped to today's: DEMAND →
-REQUEST, DISAPPROVE and INVESTIGATE → ACCUSE, FIGHT → ASSAULT) and the AFP real-news
-and GOLD sentences of ``petrarch-validation/en_petr2_gsr_validation.jsonl`` (CAMEO codes mapped to
-PLOVER with the CAMEO→PLOVER table) run as one-sentence English articles; the predicted
-type is that of the first asserted event (else the first event). GSR is split by
-record number: odd records were used for error analysis, even ones were not. On GSR, also
-the share of sentences whose event has the right type and sides (a side matches by ISO3 code
-or a shared name word; a side GSR leaves blank is not scored) and, of right types, how many are
-asserted (every GSR event is).
+English: the PLOVER GSR sentences (322; PLOVER 0.5 names mapped to today's) and PETRARCH's
+real-news validation sentences (CAMEO codes mapped to PLOVER) as one-sentence articles; the
+predicted type is that of the first asserted event (else the first). GSR's odd records were
+used for error analysis, its even records never.
 
-    python benchmarks/events.py [--split dev|test] [--errors N] [--json] [--only id|gsr|petrarch]
-                                [--patterns hand|cameo|both]
+    python benchmarks/events.py [--split dev|test|train|all] [--coders events.v1,events.v2]
+                                [--errors N] [--json] [--only id|agreement|gsr|petrarch]
 """
 
 from __future__ import annotations
@@ -30,311 +26,239 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
+import os
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared" / "data"
-TABLES = ROOT / "tests" / "data" / "events"
-GSR = SHARED / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
-PETRARCH = SHARED / "petrarch-validation" / "en_petr2_gsr_validation.jsonl"
-CAMEO = SHARED / "cameo-plover-codebooks" / "cameo_codes_merged.tsv"
+DATA = Path(os.environ.get("WARTA_SHARED_DATA", ROOT.parent / "shared" / "data"))
+CORPUS = ROOT / "tests" / "data" / "events" / "corpus"
+GSR = DATA / "plover-gsr" / "PLOVER_GSR_CAMEO.json"
+PETRARCH = DATA / "petrarch-validation" / "en_petr2_gsr_validation.jsonl"
+CAMEO = DATA / "cameo-plover-codebooks" / "cameo_codes_merged.tsv"
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
-RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
-_WORD = re.compile(r"\w+")
+CODERS = ("events.v1", "events.v2")
 
 
-def words(text: str | None) -> set[str]:
-    return {w.casefold() for w in _WORD.findall(text or "")}
-
-
-PATTERNS = {"hand": ("event_patterns.yaml",), "cameo": ("event_patterns_cameo.yaml",),
-            "both": ("event_patterns.yaml", "event_patterns_cameo.yaml")}
-_CHOICE = {"patterns": "both"}
-
-
-def _pipeline():
+def _front(language: str | None = None):
+    """The default pipeline without its events stage."""
     from warta.config import load_options
     from warta.pipeline import Pipeline
 
-    return Pipeline(options=load_options().evolve(event_patterns=PATTERNS[_CHOICE["patterns"]]))
+    options = load_options()
+    if language:
+        options = options.evolve(language=language)
+    return Pipeline([s for s in options.stages if not s.startswith("events")], options=options)
 
 
-def _run(pipeline, record: dict, path: str, language: str | None = None):
+def _coder(name: str, options):
+    from warta.pipeline import Pipeline
+
+    return Pipeline([name], options=options)
+
+
+def _article(pipeline, text, source: str):
     from warta.model import Article, Source
     from warta.readers import DEFAULT_FIELDS, raw_from_record
 
-    pipe = pipeline
-    if language:
-        from warta.pipeline import Pipeline
-
-        pipe = Pipeline(options=pipeline.options.evolve(language=language))
-    return pipe.run(Article(source=Source(format="jsonl", path=path), raw=raw_from_record(record, DEFAULT_FIELDS)))
+    record = {"title": text.title, "text": text.body, "published": text.published}
+    return pipeline.run(Article(source=Source(format="jsonl", path=source), raw=raw_from_record(record, DEFAULT_FIELDS)))
 
 
-def _titles() -> set[str]:
-    from warta.resources import load
+def indonesian(split: str, coders: list[str], errors: dict[str, list[str]]) -> dict:
+    from warta.events.gold import gold_text, load_split
+    from warta.events.score import Tally
 
-    out = set()
-    for lang in ("id", "en"):
-        table = load(lang, "titles.yaml")
-        for phrase in [t for names in table["offices"].values() for t in names] + list(table.get("roles", ())):
-            out |= words(phrase)
+    rows = [r for s in (("train", "dev", "test") if split == "all" else (split,)) for r in load_split(CORPUS, s)]
+    if not rows:
+        return {}
+    front = _front()
+    stages = {name: _coder(name, front.options) for name in coders}
+    tallies = {name: Tally() for name in coders}
+    seconds = dict.fromkeys(coders, 0.0)
+    sentences = 0
+    for row in rows:
+        article = _article(front, gold_text(row.source, DATA), row.source)
+        sentences += len(article.sentences)
+        for name, stage in stages.items():
+            start = time.perf_counter()
+            coded = stage.run(article)
+            seconds[name] += time.perf_counter() - start
+            tallies[name].add(_score(coded, row))
+    out = {"articles": len(rows), "sentences": sentences}
+    for name in coders:
+        out[name] = tallies[name].scores() | {"sentences_per_s": round(sentences / seconds[name], 1)}
+        errors[name] = tallies[name].errors
     return out
 
 
-def _published(value: str | None) -> str | None:
-    """"10/7/2025 14:30" (M/D/YYYY) → "2025-10-07"."""
-    m = re.match(r"(\d{1,2})/(\d{1,2})/(\d{4})", value or "")
-    return f"{m.group(3)}-{int(m.group(1)):02d}-{int(m.group(2)):02d}" if m else None
+def _score(article, row):
+    from warta.events.score import score_article
+
+    return score_article(article, row.events, row.source)
 
 
-def indonesian(split: str, errors: list[str]) -> dict | None:
-    path = TABLES / f"{split}.id.jsonl"
-    if not path.exists():
-        return None
-    titles = _titles()
-    pipeline = _pipeline()
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
-    n_gold = n_pred = tp = typed_tp = status_right = sentences = 0
-    seconds = 0.0
-    for row in rows:
-        record = {"title": row.get("title"), "text": row["text"], "published": _published(row.get("published"))}
-        start = time.perf_counter()
-        article = _run(pipeline, record, row["source"])
-        seconds += time.perf_counter() - start
-        sentences += len(article.sentences)
-        actors = {a.id: a for a in article.actors}
+def agreement_report() -> dict:
+    from warta.events.gold import gold_text, load_split, read_rows
+    from warta.events.score import Tally, agreement
 
-        def sentence_of(event: dict):
-            field = event.get("field", "body")
-            text = article.text_of(field)
-            at = text.find(event["sentence"])
-            if at < 0:
-                return None
-            for s in article.sentences:
-                if s.field == field and s.start <= at < s.end:
-                    return (field, s.start)
-            return None
-
-        def same(gold: str | None, actor_id: str | None) -> bool:
-            if gold is not None and not named(gold):
-                gold = None  # "lima tersangka", "korban": nobody an actor id could name
-            if gold is None or actor_id is None:
-                return gold is None and actor_id is None
-            actor = actors.get(actor_id)
-            said = words(actor_id.split(":")[-1].replace("-", " "))
-            if actor:
-                for name in (actor.name, *actor.aliases):
-                    said |= words(name)
-            core = words(gold) - titles or words(gold)
-            return bool(said & core)
-
-        gold = [(g, sentence_of(g)) for g in row["events"]]
-        pred = [(e, (e.sentence.field, e.sentence.start)) for e in article.events]
-        n_gold += len(gold)
-        n_pred += len(pred)
-        used: set[int] = set()
-        typed_used: set[int] = set()
-        for g, where in gold:
-            if where is None:
-                errors.append(f"unlocated [{row['source']}] {g['sentence'][:60]!r}")
+    first = {r.source: r for s in ("train", "dev", "test") for r in load_split(CORPUS, s)}
+    tally = Tally()
+    n = 0
+    segmenter = None
+    for path in sorted((CORPUS / "agreement").glob("*.id.jsonl")):
+        for row in read_rows(path):
+            if row["source"] not in first:
                 continue
-            candidates = [j for j, (e, w) in enumerate(pred) if w == where and e.type == g["type"]]
-            typed = [j for j in candidates if j not in typed_used]
-            if typed:
-                typed_used.add(typed[0])
-                typed_tp += 1
-            hit = None
-            for j in candidates:
-                if j in used:
-                    continue
-                e = pred[j][0]
-                if (same(g.get("actor"), e.actor) and same(g.get("recipient"), e.recipient)) or (
-                        g["type"] in RECIPROCAL and same(g.get("actor"), e.recipient)
-                        and same(g.get("recipient"), e.actor)):
-                    hit = j
-                    break
-            if hit is None:
-                got = [(pred[j][0].type, _name(actors, pred[j][0].actor), _name(actors, pred[j][0].recipient))
-                       for j, (e, w) in enumerate(pred) if w == where]
-                errors.append(f"missed [{row['source']}] {g['type']} {g.get('actor')!r} -> {g.get('recipient')!r} "
-                              f"'{g['trigger']}' in {g['sentence'][:70]!r}; got {got}")
-                continue
-            used.add(hit)
-            tp += 1
-            if pred[hit][0].status == g.get("status", "asserted"):
-                status_right += 1
-            else:
-                errors.append(f"status [{row['source']}] {g['type']} '{g['trigger']}': gold {g.get('status')} "
-                              f"got {pred[hit][0].status}")
-        for j, (e, _) in enumerate(pred):
-            if j not in used:
-                errors.append(f"false [{row['source']}] {e.type} {_name(actors, e.actor)!r} -> "
-                              f"{_name(actors, e.recipient)!r} '{e.trigger.text}' in "
-                              f"{article.text_of(e.sentence.field)[e.sentence.start:e.sentence.end][:80]!r}")
-    p, r = tp / max(1, n_pred), tp / max(1, n_gold)
-    tp_, tr_ = typed_tp / max(1, n_pred), typed_tp / max(1, n_gold)
-    return {
-        "articles": len(rows), "gold": n_gold, "predicted": n_pred, "matched": tp,
-        "precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / max(1e-9, p + r), 3),
-        "status_accuracy": round(status_right / max(1, tp), 3),
-        "type_only_precision": round(tp_, 3), "type_only_recall": round(tr_, 3),
-        "sentences_per_s": round(sentences / seconds, 1) if seconds else None,
-    }
+            if segmenter is None:
+                from warta.pipeline import Pipeline
+
+                segmenter = Pipeline(["extract", "language", "sentences"])
+            article = _article(segmenter, gold_text(row["source"], DATA), row["source"])
+            tally.add(agreement(article, first[row["source"]].events, row["events"], row["source"]))
+            n += 1
+    return {"articles": n, **tally.scores()} if n else {}
 
 
-def named(side: str) -> bool:
-    """Whether a gold side names someone ("Kejari Jember", "SR") rather than describing them
-    ("lima tersangka", "5 Orang"): it has a capitalised word that is not a common word."""
-    return any(w[:1].isupper() and w.casefold() not in _common() for w in side.split())
-
-
-_COMMON: set[str] = set()
-
-
-def _common() -> set[str]:
-    if not _COMMON:
-        from warta.resources import load
-
-        for lang in ("id", "en"):
-            _COMMON.update(w.casefold() for w in load(lang, "common_words.txt"))
-    return _COMMON
-
-
-def _name(actors: dict, actor_id: str | None) -> str | None:
-    return actors[actor_id].name if actor_id in actors else actor_id
-
-
+# -- English ----------------------------------------------------------------------------------
 def _top(article):
-    """The sentence's event: the first asserted one (the main verb comes first), else the first."""
     if not article.events:
         return None
     asserted = [e for e in article.events if e.status == "asserted"]
     return (asserted or list(article.events))[0]
 
 
-def _top_type(article) -> str | None:
-    top = _top(article)
-    return top.type if top else None
+def _english(coders: list[str], texts: list[tuple[str, str]]) -> dict[str, list]:
+    front = _front("en")
+    from warta.model import Article, Source
+    from warta.readers import DEFAULT_FIELDS, raw_from_record
+
+    stages = {name: _coder(name, front.options) for name in coders}
+    out = {name: [] for name in coders}
+    for key, text in texts:
+        article = front.run(Article(source=Source(format="jsonl", path=key),
+                                    raw=raw_from_record({"text": text}, DEFAULT_FIELDS)))
+        for name, stage in stages.items():
+            out[name].append(_top(stage.run(article)))
+    return out
 
 
-def _side_matches(article, actor_id: str | None, gold: list[dict] | None) -> bool:
-    """A GSR side (a list of {actorText, code}) against a predicted actor: by ISO3 code or a
-    shared name word; a side the GSR leaves blank is not scored."""
-    if not gold:
-        return True
-    actor = next((a for a in article.actors if a.id == actor_id), None)
-    if actor is None:
-        return False
-    codes = {actor.id if actor.kind == "state" else actor.country}
-    names = words(actor.name) | {w for alias in actor.aliases for w in words(alias)}
-    return any(g.get("code") in codes or words(g.get("actorText")) & names for g in gold)
-
-
-def gsr(errors: list[str]) -> dict | None:
+def gsr(coders: list[str], errors: dict[str, list[str]]) -> dict:
     if not GSR.exists():
-        return None
-    pipeline = _pipeline()
+        return {}
     records = [r for r in json.loads(GSR.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
-    right = {"odd": 0, "even": 0}
-    total = {"odd": 0, "even": 0}
-    sides_right = asserted = 0
-    seconds = 0.0
-    for n, rec in enumerate(records, 1):
-        gold = OLD_NAMES.get(rec["event"], rec["event"])
-        start = time.perf_counter()
-        article = _run(pipeline, {"text": rec["text"]}, rec["id"], language="en")
-        seconds += time.perf_counter() - start
-        top = _top(article)
-        got = top.type if top else None
-        part = "odd" if n % 2 else "even"
-        total[part] += 1
-        right[part] += got == gold
-        if got == gold:
-            asserted += top.status == "asserted"
-            sides_right += (_side_matches(article, top.actor, rec.get("source"))
-                            and _side_matches(article, top.recipient, rec.get("target")))
-        if got != gold and part == "odd":
-            errors.append(f"gsr {rec['id']}: gold {gold} got {got}: {rec['text'][:110]!r}")
-    all_right, all_total = sum(right.values()), sum(total.values())
-    return {"sentences": all_total, "type_accuracy": round(all_right / all_total, 3),
-            "type_accuracy_odd": round(right["odd"] / total["odd"], 3),
-            "type_accuracy_even": round(right["even"] / total["even"], 3),
-            "event_accuracy": round(sides_right / all_total, 3),
-            "status_accuracy": round(asserted / max(1, all_right), 3),
-            "sentences_per_s": round(all_total / seconds, 1) if seconds else None}
+    tops = _english(coders, [(r["id"], r["text"]) for r in records])
+    out = {"sentences": len(records)}
+    for name in coders:
+        right = {"odd": 0, "even": 0}
+        total = {"odd": 0, "even": 0}
+        for n, (rec, top) in enumerate(zip(records, tops[name]), 1):
+            gold = OLD_NAMES.get(rec["event"], rec["event"])
+            part = "odd" if n % 2 else "even"
+            total[part] += 1
+            got = top.type if top else None
+            right[part] += got == gold
+            if got != gold and part == "odd":
+                errors.setdefault(name, []).append(f"gsr {rec['id']}: gold {gold} got {got}: {rec['text'][:110]!r}")
+        out[name] = {"type_accuracy": round(sum(right.values()) / len(records), 3),
+                     "type_accuracy_odd": round(right["odd"] / total["odd"], 3),
+                     "type_accuracy_even": round(right["even"] / total["even"], 3)}
+    return out
 
 
-def petrarch(errors: list[str]) -> dict | None:
+def petrarch(coders: list[str], errors: dict[str, list[str]]) -> dict:
     if not PETRARCH.exists() or not CAMEO.exists():
-        return None
+        return {}
     with CAMEO.open(encoding="utf-8") as f:
         to_plover = {row["cameo_code"]: row["plover_event"] for row in csv.DictReader(f, delimiter="\t")}
-    pipeline = _pipeline()
     rows = [json.loads(line) for line in PETRARCH.read_text(encoding="utf-8").split("\n") if line.strip()]
     rows = [r for r in rows if r.get("category") in ("AFP", "GOLD")]  # real news; the rest test coding logic
-    right = 0
-    for row in rows:
-        gold = set()
-        for coding in row["event_codings"]:
-            code = coding.get("eventcode") or ""
-            if coding.get("noevents") or not code:
-                continue
-            gold.add(to_plover.get(code) or to_plover.get(code[:3]) or to_plover.get(code[:2]) or "")
-        gold.discard("")
-        article = _run(pipeline, {"text": row["text"]}, row["id"], language="en")
-        got = _top_type(article)
-        ok = (got in gold) if gold else got is None
-        right += ok
-        if not ok:
-            errors.append(f"petrarch {row['id']}: gold {sorted(gold) or None} got {got}: {row['text'][:100]!r}")
-    return {"sentences": len(rows), "type_accuracy": round(right / max(1, len(rows)), 3)}
+    tops = _english(coders, [(r["id"], r["text"]) for r in rows])
+    out = {"sentences": len(rows)}
+    for name in coders:
+        right = 0
+        for row, top in zip(rows, tops[name]):
+            gold = set()
+            for coding in row["event_codings"]:
+                code = coding.get("eventcode") or ""
+                if not coding.get("noevents") and code:
+                    gold.add(to_plover.get(code) or to_plover.get(code[:3]) or to_plover.get(code[:2]) or "")
+            gold.discard("")
+            got = top.type if top else None
+            right += (got in gold) if gold else got is None
+        out[name] = {"type_accuracy": round(right / max(1, len(rows)), 3)}
+    return out
+
+
+# -- printing ---------------------------------------------------------------------------------
+def _line(label: str, s: dict) -> str:
+    return f"{label:<24} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
+
+
+def _print_corpus(title: str, result: dict, coders: list[str]) -> None:
+    print(f"{title}: {result['articles']} articles, {result['sentences']} sentences")
+    for name in coders:
+        r = result[name]
+        print(f"  {name}: {r['gold']} gold events, {r['predicted']} predicted; "
+              f"status accuracy {r['status_accuracy']}; {r['sentences_per_s']} sentences/s (events stage alone)")
+        print("    " + _line("type + sentence", r["type"]))
+        print("    " + _line("… + actor", r["actor"]))
+        print("    " + _line("… + recipient (strict)", r["event"]))
+    print(f"  per type (F1 at type level / strict), {' | '.join(coders)}:")
+    types = sorted({t for name in coders for t in result[name]["by_type"]})
+    for kind in types:
+        cells = []
+        for name in coders:
+            c = result[name]["by_type"].get(kind)
+            cells.append(f"{c['type']['f1']:.2f} / {c['event']['f1']:.2f}" if c else "   -   ")
+        gold = max((result[name]["by_type"].get(kind, {}).get("gold", 0) for name in coders), default=0)
+        print(f"    {kind:<10} gold {gold:>4}   " + "   |   ".join(cells))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=["dev", "test"], default="dev")
-    parser.add_argument("--errors", type=int, default=0, help="print N misses, false alarms and wrong types")
+    parser.add_argument("--split", choices=["train", "dev", "test", "all"], default="dev")
+    parser.add_argument("--coders", default=",".join(CODERS))
+    parser.add_argument("--errors", type=int, default=0, help="print N errors of the last coder")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--only", choices=["id", "gsr", "petrarch"], help="run one part")
-    parser.add_argument("--patterns", choices=sorted(PATTERNS), default="both",
-                        help="pattern files: hand-written, CAMEO-derived, or both (the default)")
+    parser.add_argument("--only", choices=["id", "agreement", "gsr", "petrarch"])
     args = parser.parse_args()
-    _CHOICE["patterns"] = args.patterns
-    errors: list[str] = []
-    results = {}
+    coders = [c for c in args.coders.split(",") if c]
+    errors: dict[str, list[str]] = {}
+    results: dict = {}
     if args.only in (None, "id"):
-        results["id"] = indonesian(args.split, errors)
+        results["id"] = indonesian(args.split, coders, errors)
+    if args.only in (None, "agreement"):
+        results["agreement"] = agreement_report()
     if args.only in (None, "gsr"):
-        results["en_gsr"] = gsr(errors)
+        results["en_gsr"] = gsr(coders, errors)
     if args.only in (None, "petrarch"):
-        results["en_petrarch"] = petrarch(errors)
+        results["en_petrarch"] = petrarch(coders, errors)
     if args.json:
         print(json.dumps(results, indent=2))
     else:
-        r = results.get("id")
-        if r:
-            print(f"Indonesian {args.split} table: {r['articles']} articles, {r['gold']} gold events, {r['predicted']} predicted")
-            print(f"  type+actor+recipient  P {r['precision']:.3f}  R {r['recall']:.3f}  F1 {r['f1']:.3f}  "
-                  f"status accuracy {r['status_accuracy']:.3f}")
-            print(f"  sentence+type only    P {r['type_only_precision']:.3f}  R {r['type_only_recall']:.3f}")
-            print(f"  {r['sentences_per_s']} sentences/s (whole default pipeline, one core)")
-        elif "id" in results:
-            print(f"Indonesian: skipped, no table {TABLES}/{args.split}.id.jsonl")
-        for key, label in (("en_gsr", "English PLOVER GSR"), ("en_petrarch", "English PETRARCH real news (AFP, GOLD)")):
+        if results.get("id"):
+            _print_corpus(f"Indonesian {args.split}", results["id"], coders)
+        a = results.get("agreement")
+        if a:
+            print(f"Annotator agreement ({a['articles']} test articles annotated twice; second pass against first): "
+                  f"status agreement {a['status_accuracy']}")
+            print("    " + _line("type + sentence", a["type"]))
+            print("    " + _line("… + actor", a["actor"]))
+            print("    " + _line("… + recipient (strict)", a["event"]))
+        for key, label in (("en_gsr", "English PLOVER GSR"), ("en_petrarch", "English PETRARCH real news")):
             r = results.get(key)
             if r:
-                extra = (f" (odd {r['type_accuracy_odd']:.3f}, even held out {r['type_accuracy_even']:.3f}); "
-                         f"type+actor+recipient {r['event_accuracy']:.3f}; status accuracy {r['status_accuracy']:.3f}; "
-                         f"{r['sentences_per_s']} sentences/s" if key == "en_gsr" else "")
-                print(f"{label}: {r['sentences']} sentences, type accuracy {r['type_accuracy']:.3f}{extra}")
-            elif key in results:
-                print(f"{label}: skipped, data not found under {SHARED}")
-    for line in errors[:args.errors]:
-        print(line, file=sys.stderr)
+                parts = []
+                for name in coders:
+                    extra = (f" (odd {r[name]['type_accuracy_odd']:.3f}, even {r[name]['type_accuracy_even']:.3f})"
+                             if "type_accuracy_odd" in r[name] else "")
+                    parts.append(f"{name} {r[name]['type_accuracy']:.3f}{extra}")
+                print(f"{label}: {r['sentences']} sentences, type accuracy: " + "; ".join(parts))
+    if args.errors and coders:
+        for line in errors.get(coders[-1], [])[:args.errors]:
+            print(line, file=sys.stderr)
     return 0
 
 

@@ -102,7 +102,9 @@ def test_seed_entities_point_into_their_text(seed_record):
     for entity in seed_record.entities:
         assert seed_record.text_of(entity.span.field)[entity.span.start:entity.span.end] == entity.span.text
     referenced = {e.actor for e in seed_record.entities if e.actor}
-    assert referenced == {a.id for a in seed_record.actors}
+    referenced |= {side for e in seed_record.events for side in (e.actor, e.recipient) if side}
+    referenced |= {a.parent for a in seed_record.actors if a.parent}
+    assert referenced == {a.id for a in seed_record.actors}  # every actor the record names, and no other
 
 
 def _quotes_of(record, actor):

@@ -29,6 +29,7 @@ class Options:
     actor_files: tuple[str, ...] = ()
     # event pattern files per language, earlier ones winning ties (resources/<lang>/…)
     event_patterns: tuple[str, ...] = ("event_patterns.yaml", "event_patterns_cameo.yaml")
+    event_merge: str = "primary"  # how candidates from several sources combine (warta/events/merge.py)
     fetch_timeout: float = 20.0  # seconds per request
     fetch_delay: float = 1.0  # seconds between two requests to one host
     fetch_allow_private: bool = False  # fetch private, loopback and link-local addresses too

@@ -97,6 +97,14 @@ STAGES: dict[str, StageSpec] = {
                     "(asserted, negated, future, hypothetical, historical), date, geocoded place, "
                     "intensity and quad",
         ),
+        StageSpec(
+            "events", 2, "warta.stages.events_v2:find_events",
+            requires=("sentences", "times", "entities", "actors", "quotes", "language", "published", "dateline"),
+            provides=("events", "actors"),
+            summary="PLOVER events from an engine of components: candidates (patterns), story-level "
+                    "references (initials, unnamed groups, units, pronouns), scored sides, status, "
+                    "date, place; unnamed groups and story people join the record's actors",
+        ),
     )
 }
 

@@ -22,7 +22,49 @@ def test_a_good_pattern_loads(monkeypatch):
     items = _load_patterns(monkeypatch, [GOOD])
     triggers = [i for i in items if isinstance(i, tuple)]
     assert triggers == [(items[-1], "active", "bertemu dengan")]
-    assert items[-1].rule == "id:x.meet@1"
+    assert items[-1].rule.startswith("id:x.meet@1.")
+
+
+def test_a_rule_changes_when_its_words_change(monkeypatch):
+    rule = _load_patterns(monkeypatch, [GOOD])[-1].rule
+    assert _load_patterns(monkeypatch, [GOOD])[-1].rule == rule  # stable across loads
+    changed = _load_patterns(monkeypatch, [{**GOOD, "verbs": ["bertemu dengan", "menemui"]}])[-1].rule
+    assert changed != rule and changed.startswith("id:x.meet@1.")
+    retyped = _load_patterns(monkeypatch, [{**GOOD, "reciprocal": True}])[-1].rule
+    assert retyped != rule
+
+
+def test_roots_inflect_into_every_voice():
+    from warta.events.lexicon import root_forms
+
+    forms = {phrase: voice for voice, phrase in root_forms("geledah", "id")}
+    assert forms == {"menggeledah": "verbs", "digeledah": "passives", "geledah": "verbs", "penggeledahan": "nouns"}
+    assert [p for _, p in root_forms("periksa", "id")] == ["memeriksa", "diperiksa", "periksa", "pemeriksaan"]
+    assert next(p for _, p in root_forms("sita", "id")) == "menyita"
+    assert next(p for _, p in root_forms("kritik", "id")) == "mengkritik"  # k stays before a consonant
+    assert [p for _, p in root_forms("tetap+kan … sebagai tersangka", "id")] == [
+        "menetapkan … sebagai tersangka", "ditetapkan … sebagai tersangka", "tetapkan … sebagai tersangka"]
+    assert [p for _, p in root_forms("adil+i:apb", "id")] == ["mengadili", "diadili", "adili"]  # no "pengadilan"
+
+
+def test_a_users_pattern_file_adds_patterns(tmp_path):
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("language: id\npatterns:\n  - {id: my.raid, version: 1, type: COERCE, mode: seize, "
+                    "roots: [obrak-abrik]}\n", encoding="utf-8")
+    lex = lexicon("id", ("event_patterns.yaml", str(mine)))
+    assert any(t.pattern.id == "my.raid" for t in lex.triggers["mengobrak-abrik"])
+    assert "my.raid" not in {p.id for p in lexicon("en", ("event_patterns.yaml", str(mine))).patterns}
+
+
+def test_a_users_pattern_file_must_say_its_language(tmp_path):
+    from warta.errors import ConfigError
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("patterns: []\n", encoding="utf-8")
+    with pytest.raises(ResourceError, match="language"):
+        lexicon("id", ("event_patterns.yaml", str(mine)))
+    with pytest.raises(ConfigError, match="does not exist"):
+        lexicon("id", ("event_patterns.yaml", str(tmp_path / "missing.yaml")))
 
 
 @pytest.mark.parametrize("broken, message", [

@@ -113,3 +113,15 @@ def _holds(row, query) -> bool:
     places = (row.actor_country, row.recipient_country, (event["location"] or {}).get("country"))
     return ((not query.actor or query.actor in sides) and (not query.country or query.country in places)
             and (not query.types or event["type"] in query.types))
+
+
+def test_a_units_parent_and_a_group_are_stored(store):
+    record = warta.process("Polisi Tangkap Dua Pencuri\n\nJEMBER - Polres Jember menangkap dua pencuri di pasar "
+                           "pada Senin (20/10/2025). Warga melaporkan pencurian itu ke polisi.\n")
+    store.save_batch([record])
+    unit = store.actor("org:polres-jember")
+    assert unit["parent"] == "org:polri" and unit["sector"] == "POL"
+    assert store.actor("org:polri")["parent"] is None
+    groups = [a for a in record.actors if a.kind == "group"]
+    assert groups and all(g.country == "IDN" and g.sector for g in groups)
+    assert store.actor(groups[0].id)["kind"] == "group"

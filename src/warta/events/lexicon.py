@@ -8,12 +8,17 @@ and intensities. A broken file fails loudly with its name and the pattern's id.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
+
+import yaml
 
 from warta.actors.names import fold
-from warta.errors import ResourceError
+from warta.errors import ConfigError, ResourceError
 from warta.resources import load
 
 GAP = "…"  # in a phrase: up to GAP_WORDS words in between
@@ -34,9 +39,13 @@ class Pattern:
     answers: str | None
     lang: str
     primary: bool = True  # from the first pattern file (hand-written); else a fallback
+    words: str = ""  # digest of the phrases and settings the pattern matches with
+
     @property
     def rule(self) -> str:
-        return f"{self.lang}:{self.id}@{self.version}"
+        """Its id and version; the digest changes whenever the words it depends on change,
+        so two outputs with the same rule came from the same words."""
+        return f"{self.lang}:{self.id}@{self.version}" + (f".{self.words}" if self.words else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +81,14 @@ class Lexicon:
     suspect_nouns: frozenset[str]
     obligation: tuple[tuple[str, ...], ...]
     patterns: tuple[Pattern, ...] = field(default=())
+    # v2: the name right after a passive verb is its agent ("ditahan KPK"); nominal events
+    agent_after_verb: bool = False
+    noun_object_markers: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
+    announcing: dict[str, str] = field(default_factory=dict)  # type -> what announcing it is
+    possessions: frozenset[str] = frozenset()
+    source_markers: frozenset[str] = frozenset()
+    suffix: str = ""  # an enclitic a trigger word may carry ("menganiayanya"): references.yaml
 
 
 @dataclass(frozen=True)
@@ -80,6 +97,26 @@ class PloverType:
     intensity: float
     modes: frozenset[str]
     mode_intensity: dict[str, float]
+
+
+def _digest(row: dict, phrases: list[tuple[str, str]]) -> str:
+    settings = {k: row.get(k) for k in ("type", "mode", "contexts", "speech", "reciprocal", "answers")}
+    text = json.dumps([settings, sorted(phrases)], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
+
+
+def _user_file(path: Path, lang: str) -> dict | None:
+    """A user's pattern file: the schema of the shipped ones, for the language its ``language``
+    key names (other languages skip it)."""
+    if not path.is_file():
+        raise ConfigError(f"event pattern file {path} does not exist")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read event pattern file {path}: {exc}") from exc
+    if not isinstance(data, dict) or data.get("language") not in ("id", "en"):
+        raise ResourceError(f"{path}: a user pattern file needs `language: id` or `language: en` at its top")
+    return data if data["language"] == lang else None
 
 
 def words_of(phrase: str) -> tuple[str, ...]:
@@ -116,9 +153,61 @@ def _expand(phrase: str) -> list[str]:
     return out
 
 
+_VOWELS = frozenset("aeiou")
+
+
+@cache
+def _morphology(lang: str) -> dict:
+    return load(lang, "morphology.yaml")
+
+
+def _nasal(root: str, lang: str) -> str:
+    """The root after a nasal prefix without its "me"/"pe": "tangkap" -> "nangkap"."""
+    morphology = _morphology(lang)
+    for rule in morphology["nasal"]:
+        for start in rule["starts"]:
+            if root.startswith(start):
+                drop = rule["drop"] and not (morphology.get("keep_before_consonant") and len(root) > 1
+                                             and root[1] not in _VOWELS)
+                return rule["nasal"] + (root[len(start):] if drop else root)
+    return root
+
+
+_FORM_LETTERS = {"a": "active", "p": "passive", "b": "bare", "n": "noun"}
+
+
+def root_forms(spec: str, lang: str) -> list[tuple[str, str]]:
+    """(voice key, phrase) for a root pattern ``root[+suffix][:forms] [rest]``: "tetap+kan …
+    sebagai tersangka" -> menetapkan …, ditetapkan …, tetapkan …; the noun (penetapan) takes the
+    root without suffix. ``:apbn`` keeps only some forms (active, passive, bare, noun): "adil+i:apb"
+    has no noun, as "pengadilan" is a court, not a trial."""
+    first, _, rest = spec.strip().partition(" ")
+    first, _, letters = first.partition(":")
+    root, _, suffix = first.partition("+")
+    stem = root + suffix
+    wanted = {_FORM_LETTERS[c] for c in (letters or "apbn") if c in _FORM_LETTERS}
+    out = []
+    for row in _morphology(lang).get("forms") or ():
+        if row.get("kind", row["voice"]) not in wanted:
+            continue
+        form = row["form"].format(nasal=_nasal(stem, lang), root=stem, nasal_noun=_nasal(root, lang))
+        if row["voice"] == "noun" and rest:
+            continue  # "penetapan … sebagai tersangka" is written out where it is used
+        out.append(({"active": "verbs", "passive": "passives", "noun": "nouns"}[row["voice"]],
+                    f"{form} {rest}".strip()))
+    return out
+
+
 def _patterns(lang: str, file: str, primary: bool) -> list[Pattern | tuple[Pattern, str, str]]:
     name = f"{lang}/{file}"
-    data = load(lang, file)
+    path = Path(file)
+    if path.suffix in (".yaml", ".yml") and (path.is_absolute() or len(path.parts) > 1):  # "./mine.yaml"
+        data = _user_file(path, lang)  # a user's own pattern file
+        name = str(path)
+        if data is None:
+            return []
+    else:
+        data = load(lang, file)
     types = plover_types()
     if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
         raise ResourceError(f"{name}: expected a mapping with a 'patterns' list")
@@ -141,12 +230,14 @@ def _patterns(lang: str, file: str, primary: bool) -> list[Pattern | tuple[Patte
         if answers is not None and answers not in types:
             raise ResourceError(f"{name}: pattern {pid}: answers an unknown type {answers!r}")
         unknown = set(row) - {"id", "version", "type", "mode", "contexts", "speech", "reciprocal", "answers",
-                              *_VOICES}
+                              "roots", *_VOICES}
         if unknown:
             raise ResourceError(f"{name}: pattern {pid}: unknown keys {sorted(unknown)}")
-        pattern = Pattern(pid, row["version"], kind, mode, tuple(row.get("contexts") or ()),
-                          bool(row.get("speech")), bool(row.get("reciprocal")), answers, lang, primary)
         phrases = [(key, p) for key in _VOICES for p in row.get(key) or ()]
+        phrases += [form for spec in row.get("roots") or () for form in root_forms(str(spec), lang)]
+        pattern = Pattern(pid, row["version"], kind, mode, tuple(row.get("contexts") or ()),
+                          bool(row.get("speech")), bool(row.get("reciprocal")), answers, lang, primary,
+                          _digest(row, phrases))
         if not phrases:
             raise ResourceError(f"{name}: pattern {pid}: no trigger phrases")
         for key, phrase in phrases:
@@ -198,5 +289,21 @@ def lexicon(lang: str, files: tuple[str, ...] = PATTERN_FILES) -> Lexicon:
         coordinators=words("coordinators"), locatives=words("locatives"), place_gap=words("place_gap"),
         fronted=words("fronted"), passive_auxiliaries=words("passive_auxiliaries"),
         authorities=words("authorities"), authority_nouns=words("authority_nouns"),
-        intent=phrases("intent"), agent_nouns=words("agent_nouns"), suspect_nouns=words("suspect_nouns"), obligation=phrases("obligation"), patterns=tuple(patterns),
+        intent=phrases("intent"), agent_nouns=words("agent_nouns"), suspect_nouns=words("suspect_nouns"),
+        obligation=phrases("obligation"), patterns=tuple(patterns),
+        agent_after_verb=bool(status.get("agent_after_verb", False)),
+        noun_object_markers=frozenset(fold(w) for w in status.get("noun_object_markers") or ()),
+        occurrence_verbs=frozenset(fold(w) for w in status.get("occurrence_verbs") or ()),
+        announcing=_announcing(),
+        possessions=frozenset(fold(w) for w in status.get("possessions") or ()),
+        source_markers=frozenset(fold(w) for w in status.get("source_markers") or ()),
+        suffix=load(lang, "references.yaml").get("suffix") or "",
     )
+
+
+@cache
+def _announcing() -> dict[str, str]:
+    """What announcing an event of each type is (``common/event_groups.yaml``): a promise to
+    cooperate is an AGREE, a promise of conflict a THREATEN."""
+    table = load("common", "event_groups.yaml")["announced"]
+    return {kind: announced for announced, kinds in table.items() for kind in kinds}
