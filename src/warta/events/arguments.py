@@ -162,8 +162,7 @@ def _subject(s: Sentence, i: int, subjects: list[Side], legal: bool) -> Side:
             known = [x for x in subjects if x.actor is not None]
             if known:
                 return Side(known[-1].actor, "coordinated", known[-1].others)
-            first = _first_mention(s, s.first, min(k, s.first + 3))
-            return _side(first, "coordinated")
+            return _side(_clause_subject(s, k), "coordinated")
         if token.word not in lex.subject_gap and token.word not in s.status_words:
             break
         n += 1
@@ -187,6 +186,15 @@ def _source(s: Sentence, start: int) -> Side:
     return NOBODY
 
 
+def _clause_subject(s: Sentence, k: int) -> Mention | None:
+    """The first side named in the clause that ends at tokens[k] ("Kamal melihat kesempatan
+    itu dan langsung menggorok …": Kamal)."""
+    start = k - 1
+    while start > s.first and not is_break(s.lex, s.fv.tokens[start - 1]):
+        start -= 1
+    return _first_mention(s, start, k)
+
+
 def _first_mention(s: Sentence, start: int, stop: int) -> Mention | None:
     for k in range(start, stop):
         m = s.refs.starting_at(s.fv.name, k)
@@ -205,6 +213,9 @@ def _coordinated(s: Sentence, mention: Mention) -> Side | None:
     if k - 1 >= s.first and tokens[k].word in s.lex.coordinators:
         other = s.refs.ending_at(s.fv.name, k - 1)
         if _usable(other) and other.actor and other.actor != mention.actor:
+            chain = _coordinated(s, other)  # "A bersama B hingga C": A first
+            if chain is not None:
+                return Side(chain.actor, "pair", (*chain.others, mention.actor))
             return Side(other.actor, "pair", (mention.actor,))
     return None
 

@@ -45,6 +45,7 @@ def pattern_candidates(fv: FieldView, sentence: int, lex: Lexicon) -> list[Candi
     first, last = fv.sentences[sentence]
     tokens = fv.tokens
     words = [k for k in range(first, last) if tokens[k].word not in QUOTE_MARKS]  # Rusia akan “masuk” ke
+    blocked = _not_events(lex, tokens, words)
     found: list[Candidate] = []
     n = 0
     while n < len(words):
@@ -53,7 +54,7 @@ def pattern_candidates(fv: FieldView, sentence: int, lex: Lexicon) -> list[Candi
             match = _match_at(lex, tokens, words, n, trigger)
             if match and (best is None or match[1] - n > best[2] - n):
                 best = (trigger, match[0], match[1], match[2])
-        if best is None:
+        if best is None or words[n] in blocked:
             n += 1
             continue
         trigger, _, end_n, gap = best
@@ -66,6 +67,20 @@ def pattern_candidates(fv: FieldView, sentence: int, lex: Lexicon) -> list[Candi
                                    p.primary))
         n = end_n + 1
     return found
+
+
+def _not_events(lex: Lexicon, tokens: list[Token], words: list[int]) -> set[int]:
+    """Tokens inside a phrase that is never an event ("bunuh diri")."""
+    blocked: set[int] = set()
+    firsts = {p[0] for p in lex.not_events}
+    for n in range(len(words)):
+        if tokens[words[n]].word not in firsts:
+            continue
+        for phrase in lex.not_events:
+            if tuple(tokens[k].word for k in words[n:n + len(phrase)]) == phrase:
+                blocked.update(words[n:n + len(phrase)])
+                break
+    return blocked
 
 
 def _triggers_at(lex: Lexicon, word: str):

@@ -89,6 +89,8 @@ class Lexicon:
     possessions: frozenset[str] = frozenset()
     source_markers: frozenset[str] = frozenset()
     suffix: str = ""  # an enclitic a trigger word may carry ("menganiayanya"): references.yaml
+    not_events: tuple[tuple[str, ...], ...] = ()  # phrases whose words are never a trigger
+    authority_by_mode: dict[str, str] = field(default_factory=dict)  # legal mode -> authority role
 
 
 @dataclass(frozen=True)
@@ -298,6 +300,8 @@ def lexicon(lang: str, files: tuple[str, ...] = PATTERN_FILES) -> Lexicon:
         possessions=frozenset(fold(w) for w in status.get("possessions") or ()),
         source_markers=frozenset(fold(w) for w in status.get("source_markers") or ()),
         suffix=load(lang, "references.yaml").get("suffix") or "",
+        not_events=tuple(sorted({words_of(p) for p in status.get("not_events") or ()}, key=len, reverse=True)),
+        authority_by_mode=dict(status.get("authority_by_mode") or {}),
     )
 
 

@@ -66,6 +66,7 @@ class Words:
     roles: dict[str, frozenset[str]]  # authority role -> words in its bodies' names
     role_defaults: dict[str, str]  # authority role -> the national body it stands for
     titles: frozenset[str]  # first words of office titles and roles ("dirjen", "kapolres", "ketua")
+    head_prefix: str  # the prefix that makes a unit's name its head's title ("ka": Kapolsek, Kajari)
     subject_gap: frozenset[str]
     coordinators: frozenset[str]
     agents: dict[str, tuple[Agent, ...]]  # by first word, longest first
@@ -96,7 +97,7 @@ def reference_words(lang: str) -> Words:
         roles={role: frozenset(fold(w) for w in row["words"]) for role, row in (data.get("authority_roles") or {}).items()},
         role_defaults={role: row["default"] for role, row in (data.get("authority_roles") or {}).items()
                        if row.get("default")},
-        titles=_title_words(lang), subject_gap=frozenset(fold(w) for w in load(lang, "event_status.yaml")["subject_gap"]),
+        titles=_title_words(lang), head_prefix=data.get("head_prefix") or "", subject_gap=frozenset(fold(w) for w in load(lang, "event_status.yaml")["subject_gap"]),
         coordinators=frozenset(fold(w) for w in load(lang, "event_status.yaml")["coordinators"]),
         agents={k: tuple(sorted(v, key=lambda a: -len(a.words))) for k, v in agents.items()}, home=home,
     )
@@ -278,8 +279,31 @@ def _initials(refs: References) -> None:
     before an age, and the same initials anywhere else in the story."""
     cues = refs.words.initial_cues
     known: set[str] = set()
+    _bracketed_initials(refs)
     for _ in range(2):  # the second pass finds the known initials where no cue stands
         _initials_pass(refs, cues, known)
+
+
+def _bracketed_initials(refs: References) -> None:
+    """"Ridwan Kamil (RK)", "Siman Bahar (SB)": the initials name that person wherever they
+    stand alone in the story."""
+    aliases: dict[str, str] = {}
+    for name, mentions in list(refs.mentions.items()):
+        fv = refs.view.field(name)
+        for m in mentions:
+            k = m.last + 1
+            if refs.kind_of(m.actor) == "person" and k + 2 < len(fv.tokens) and fv.tokens[k].word == "(" \
+                    and fv.tokens[k + 2].word == ")":
+                written = fv.text[fv.tokens[k + 1].start:fv.tokens[k + 1].end]
+                if _INITIALS.fullmatch(written) and len(written) >= 2:
+                    aliases[written] = m.actor
+    if not aliases:
+        return
+    for name, fv in refs.view.fields.items():
+        for k, token in enumerate(fv.tokens):
+            written = fv.text[token.start:token.end]
+            if written in aliases and refs.covering(name, k) is None:
+                _add(refs, Mention(name, k, k, aliases[written], "name"))
 
 
 def _initials_pass(refs: References, cues: frozenset[str], known: set[str]) -> None:
@@ -319,7 +343,9 @@ def _person(refs: References, initials: str) -> str:
 
 
 def _affiliations(refs: References) -> None:
-    """"Kasat Reskrim Polres Jember AKP Angga": Angga acts for Polres Jember."""
+    """"Kasat Reskrim Polres Jember AKP Angga": Angga acts for Polres Jember; "Kapolsek
+    Prambanan AKP Nyoto": Nyoto for Polsek Prambanan, when the story names it."""
+    _titled_affiliations(refs)
     for name, mentions in refs.mentions.items():
         tokens = refs.view.field(name).tokens
         ordered = sorted(mentions, key=lambda m: m.first)
@@ -335,6 +361,31 @@ def _affiliations(refs: References) -> None:
                     break  # only title words stand between a body and its official
                 if refs.kind_of(prev.actor) == "organization" and prev.kind == "name":
                     refs.affiliation[m.actor] = prev.actor
+                    break
+
+
+def _titled_affiliations(refs: References) -> None:
+    prefix = refs.words.head_prefix
+    if not prefix:
+        return
+    bodies = {}
+    for actor in refs.actors.values():
+        if actor.kind == "organization":
+            bodies.setdefault(tuple(fold(w) for w in re.findall(r"\w+", actor.name)), actor.id)
+    for name, mentions in refs.mentions.items():
+        fv = refs.view.field(name)
+        for m in mentions:
+            if m.kind != "name" or refs.kind_of(m.actor) != "person" or m.actor in refs.affiliation:
+                continue
+            words = []
+            for k in range(m.first - 1, max(-1, m.first - 8), -1):
+                if not fv.text[fv.tokens[k].start].isupper():
+                    break
+                words.insert(0, fv.tokens[k].word)
+            title = set(words) | {w[len(prefix):] for w in words if w.startswith(prefix)}
+            for body_words, body in bodies.items():
+                if len(body_words) >= 2 and set(body_words) <= title:
+                    refs.affiliation[m.actor] = body
                     break
 
 
@@ -542,6 +593,27 @@ def _sentence_speaker(refs: References, name: str, k: int) -> str | None:
     return None
 
 
+def _recent_speaker(refs: References, name: str, k: int) -> str | None:
+    """The person quoted in this sentence or the one before, if no other person is named
+    between that quote and ``k``."""
+    fv = refs.view.field(name)
+    n = fv.sentence_of[k]
+    if n < 0:
+        return None
+    floor = fv.tokens[fv.sentences[max(0, n - 1)][0]].start
+    position = fv.tokens[k].start
+    quotes = [q for q in refs.article.quotes if q.span.field == name and q.speaker
+              and floor <= q.span.start < position and refs.kind_of(q.speaker) == "person"]
+    if not quotes:
+        return None
+    last = max(quotes, key=lambda q: q.span.end)
+    named = refs.before(name, k, lambda m: m.kind in ("name", "initials") and refs.kind_of(m.actor) == "person")
+    if named is not None and fv.tokens[named.first].start > max(last.span.end, (last.speaker_span.end if last.speaker_span else 0)) \
+            and named.actor != last.speaker:
+        return None
+    return last.speaker
+
+
 def _last_pair(refs: References, name: str, k: int) -> tuple[str, ...] | None:
     """The last "A dan B" of two named sides in this sentence or the one before."""
     fv = refs.view.field(name)
@@ -561,6 +633,9 @@ def _pronoun(refs: References, name: str, k: int, token: Token) -> Mention | Non
     w = refs.words
     fv = refs.view.field(name)
     if token.word in w.personal:
+        speaker = _recent_speaker(refs, name, k)
+        if speaker is not None and refs.speaker_at(name, token.start) is None:
+            return Mention(name, k, k, speaker, "pronoun")  # "…,” kata Jhony. Dia juga akan meminta …"
         last = refs.before(name, k, lambda m: m.kind in ("name", "initials", "pronoun")
                            and refs.kind_of(m.actor) == "person")
         return Mention(name, k, k, last.actor if last else None, "pronoun")
@@ -575,13 +650,14 @@ def _pronoun(refs: References, name: str, k: int, token: Token) -> Mention | Non
             return Mention(name, k, k, pair[0], "pronoun", pair[1:])
         if refs.suspects:
             return Mention(name, k, k, refs.suspects[0], "suspect", tuple(refs.suspects[1:]))
-        last = refs.before(name, k, lambda m: m.kind == "group")
+        last = refs.before(name, k, lambda m: m.actor is not None and (
+            m.kind == "group" or refs.kind_of(m.actor) in ("organization", "person")))
         return Mention(name, k, k, last.actor if last else None, "pronoun")
     if token.word in w.it:
         last = refs.before(name, k, lambda m: refs.kind_of(m.actor) in ("organization", "state"))
         return Mention(name, k, k, last.actor if last else None, "pronoun")
-    if w.suffix and token.word.endswith(w.suffix) and len(token.word) > len(w.suffix) + 3 \
-            and fv.text[token.start].islower():
+    if w.suffix and token.word.endswith(w.suffix) and (len(token.word) > len(w.suffix) + 3 or token.word == w.suffix) \
+            and fv.text[token.start].islower():  # "rumahnya"; "rumah nya" where the clitic is split off
         last = refs.before(name, k, lambda m: refs.kind_of(m.actor) == "person")
         if last is not None:
             return Mention(name, k, k, last.actor, "suffix")

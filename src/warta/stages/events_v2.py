@@ -39,7 +39,8 @@ from warta.resources import data_language
 
 # Legal acts whose recipient is the person the story is about when the sentence leaves it out
 # ("Penyidik kemudian melakukan penahanan"): by type, and mode where it matters.
-_SUSPECT_RECIPIENT = {("COERCE", "arrest"), ("ACCUSE", "allege"), ("SANCTION", "convict")}
+_SUSPECT_RECIPIENT = {("COERCE", "arrest"), ("COERCE", "seize"), ("ACCUSE", "allege"), ("ACCUSE", "investigate"),
+                      ("SANCTION", "convict")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +118,17 @@ def _sentence_events(refs: References, lex: Lexicon, places: Places, fv: FieldVi
             if answered is not None:
                 recipient = Side(answered.actor, "answers")
         if actor.actor is None and "legal" in c.contexts:
-            body = refs.authority(fv.name, c.first)
+            body = refs.authority(fv.name, c.first, lex.authority_by_mode.get(c.mode or "", "investigator"))
             if body is not None:
                 actor = Side(body, "story:authority")
+        if actor.actor is None:  # "Menjatuhkan sanksi …", read out in a quote: its speaker acts
+            speaker = refs.speaker_at(fv.name, tokens[c.first].start)
+            if speaker is not None and speaker != recipient.actor:
+                actor = Side(refs.body_of(speaker) if not c.speech else speaker, "speaker")
         if recipient.actor is None and ((c.type, c.mode) in _SUSPECT_RECIPIENT) and refs.suspects:
             recipient = Side(refs.suspects[0], "story:suspect", tuple(refs.suspects[1:]))
-        if actor.actor is None and recipient.actor is None:
-            continue  # nobody at all: no evidence of who did what to whom
+        if actor.actor is None:
+            continue  # who did it is the first thing an event tells; an event without its actor is not coded
         if actor.actor == recipient.actor:
             recipient = NOBODY
         stop = analogy[0] if analogy is not None and analogy[0] > c.last else last
@@ -157,7 +162,7 @@ def _announced(refs: References, lex: Lexicon, fv: FieldView, c: Candidate, firs
     tokens = fv.tokens
     if obliged(lex, tokens, c, first):
         speaker = refs.speaker_at(fv.name, tokens[c.first].start)
-        if speaker or event.actor.actor:
+        if speaker and speaker != event.actor.actor:
             return [dataclasses.replace(event, type="REQUEST", mode=None, actor=Side(speaker, "speaker"),
                                         recipient=event.actor, status="asserted", rule=event.rule + "+obligation")]
     kind = announced(lex, tokens, c, first, event.status) if event.actor.actor else None
