@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import coref_data  # noqa: E402
+import coref_data
 
 DATASETS = {
     "suherik (news, test)": lambda: coref_data.read_suherik("testing"),
@@ -76,7 +76,7 @@ def score(docs, pipeline) -> dict:
                 if refs.kind_of(mention.actor) == "person":
                     people.append((span[0], mention.actor))
 
-        def names_chain(actor, chain) -> bool:
+        def names_chain(actor, chain, named=named, chains=chains) -> bool:
             return any(g.start < e and s < g.end for s, e in named.get(actor, ()) for g in chains[chain])
 
         for p in pronouns:

@@ -24,6 +24,9 @@ from functools import cache
 
 from warta.actors.names import fold
 from warta.config import Options
+from warta.events.references import references
+from warta.events.view import Token as _Token
+from warta.events.view import token_view, tokenize
 from warta.model import Article, Entity, Quote, Span, field_order
 from warta.resources import data_language, load
 
@@ -97,18 +100,8 @@ def _cues(lang: str) -> _Cues:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    start: int
-    end: int
-    word: str  # folded
-    # "word"; "group" for words naming a source but no actor ("officials", "para ahli");
-    # "anaphor" for a description pointing back ("Politikus Partai Golkar ini")
-    kind: str = "word"
-
-
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
-    return [_Token(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text, start, end or len(text))]
+    return tokenize(text, start, end)
 
 
 def _match(tokens: list[_Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
@@ -176,12 +169,13 @@ class _Speaker:
 
 
 class _Field:
-    """One text field with its tokens, speaker-capable entities and quotations."""
+    """One text field with its tokens (the article's shared token view), speaker-capable
+    entities and quotations."""
 
-    def __init__(self, name: str, text: str, entities: list[Entity]):
+    def __init__(self, name: str, text: str, entities: list[Entity], tokens: list[_Token]):
         self.name = name
         self.text = text
-        self.tokens = _tokens(text)
+        self.tokens = tokens
         self.token_starts = [t.start for t in self.tokens]
         self.entities = sorted((e for e in entities if e.span.field == name and e.type in _SPEAKER_TYPES),
                                key=lambda e: e.span.start)
@@ -367,8 +361,9 @@ def find_quotes(article: Article, options: Options) -> Article:
     lang = data_language(article.language) or "id"
     cues = _cues(lang)
     found: list[tuple[_Pending, int]] = []
+    view = token_view(article)
     for name, text in article.text_fields():
-        field = _Field(name, text, list(article.entities))
+        field = _Field(name, text, list(article.entities), view.field(name).tokens)
         sentences = sorted((s.start, s.end) for s in article.sentences if s.field == name)
         sentence_starts = [s for s, _ in sentences]
         quoted = _quotations(text)
@@ -542,9 +537,30 @@ def _pending(field: _Field, start: int, end: int, kind: str, speaker: _Speaker |
 
 def _resolve(pending: list[_Pending], article: Article, cues: _Cues) -> tuple[Quote, ...]:
     """Actor ids and speaker spans; pronouns, -nya cues and cue-less quotes take the voice
-    of the quote before them, or the last person named."""
+    of the quote before them, else what the story-level reference step resolves them to
+    (the same step events use: "Politikus Partai Golkar ini" is the Golkar politician the
+    story named), else the last person named."""
     people = sorted(((e.span.field, e.span.start), e) for e in article.entities if e.type == "PER" and e.actor)
     others = sorted(((e.span.field, e.span.start), e) for e in article.entities if e.type == "ORG" and e.actor)
+    refs = None
+
+    def referred(field: str, token: _Token) -> str | None:
+        nonlocal refs
+        if refs is None:
+            refs = references(article)
+        fv = refs.view.field(field)
+        first, last_token = fv.token_at(token.start), fv.token_at(token.end) - 1
+        for k in range(first, last_token + 1):
+            mention = refs.covering(field, k)
+            if mention is None or not mention.actor:
+                continue
+            if refs.kind_of(mention.actor) == "person":
+                return mention.actor
+            member = next((p for p, body in refs.affiliation.items() if body == mention.actor), None)
+            if member is not None:
+                return member  # "Politikus Partai Golkar ini": the one the story named there
+        return None
+
     resolved: list[Quote] = []
     last: tuple[str | None, Quote | None] = (None, None)
     for quote in pending:
@@ -565,8 +581,9 @@ def _resolve(pending: list[_Pending], article: Article, cues: _Cues) -> tuple[Qu
                 text = article.text_of(quote.span.field)
                 span = Span(quote.span.field, token.start, token.end, text[token.start:token.end])
             else:
-                actor = last[0] or _last_person(people, quote.span)
                 token = speaker.pronoun
+                actor = last[0] or (referred(quote.span.field, token) if token is not None else None) \
+                    or _last_person(people, quote.span)
                 if token is not None and (token.word in cues.pronouns or token.kind == "anaphor"):
                     text = article.text_of(quote.span.field)
                     span = Span(quote.span.field, token.start, token.end, text[token.start:token.end])
