@@ -91,6 +91,7 @@ class Lexicon:
     suffix: str = ""  # an enclitic a trigger word may carry ("menganiayanya"): references.yaml
     not_events: tuple[tuple[str, ...], ...] = ()  # phrases whose words are never a trigger
     authority_by_mode: dict[str, str] = field(default_factory=dict)  # legal mode -> authority role
+    require_actor: bool = False  # code an event only with its actor
 
 
 @dataclass(frozen=True)
@@ -302,6 +303,7 @@ def lexicon(lang: str, files: tuple[str, ...] = PATTERN_FILES) -> Lexicon:
         suffix=load(lang, "references.yaml").get("suffix") or "",
         not_events=tuple(sorted({words_of(p) for p in status.get("not_events") or ()}, key=len, reverse=True)),
         authority_by_mode=dict(status.get("authority_by_mode") or {}),
+        require_actor=bool(status.get("require_actor", False)),
     )
 
 

@@ -32,6 +32,7 @@ from warta.actors.names import fold
 from warta.actors.places import best_place
 from warta.config import Options
 from warta.events.lexicon import GAP, GAP_WORDS, Lexicon, Trigger, lexicon, plover_types
+from warta.events.references import reference_words
 from warta.model import Article, Entity, Event, Location, Sentence, Span, field_order
 from warta.resources import data_language
 
@@ -320,10 +321,6 @@ def _requested(reader: _Reader, field: str, match: _Match, matches: list[_Match]
     return False
 
 
-_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE", "AGREE"})
-_CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
-
-
 def _announced(reader: _Reader, field: str, match: _Match, first: int, event: _Found) -> list[_Found]:
     """What announcing an action is in PLOVER: "Israel will evacuate the settlements" is an
     asserted AGREE, "will withdraw its force unless …" an asserted THREATEN, and "Sudan must
@@ -337,7 +334,7 @@ def _announced(reader: _Reader, field: str, match: _Match, first: int, event: _F
             return [dataclasses.replace(event, type="REQUEST", mode=None, contexts=(), actor=speaker,
                                         recipient=event.actor, status="asserted", rule=event.rule + "+obligation")]
     if event.status == "future" and event.actor and _phrase_before(tokens, match.first, first, lex.intent, lex, lex.window):
-        kind = "AGREE" if event.type in _COOPERATION else "THREATEN" if event.type in _CONFLICT else None
+        kind = lex.announcing.get(event.type)
         if kind and kind != event.type:
             return [dataclasses.replace(event, type=kind, mode=None, status="asserted", rule=event.rule + "+intent")]
     return []
@@ -405,14 +402,15 @@ def _subject(reader: _Reader, field: str, i: int, first: int, last: int, subject
             continue
         if described:
             return UNNAMED
-        if token.word in _PRONOUNS.get(lex.lang, ()):
+        words = reference_words(lex.lang)
+        if token.word in words.personal or token.word in words.plural:
             return reader.last_person_before(field, token.start)
-        if token.word in _IT.get(lex.lang, ()):
+        if token.word in words.it:
             return reader.last_group_before(field, token.start)
-        if token.word in lex.authority_nouns or (legal and token.word in _WE.get(lex.lang, ())):
+        if token.word in lex.authority_nouns or (legal and token.word in words.first_person_plural):
             # "polisi menangkap", "kami amankan" (a police chief speaking): the force the story names
             return reader.authority_before(field, token.start)
-        if token.word in _FIRST_PERSON.get(lex.lang, ()):
+        if token.word in words.first_person or token.word in words.first_person_plural:
             return _speaker(reader, field, token.start)
         if token.word == ")":  # "Kejaksaan Negeri (Kejari) Jember menetapkan"
             opening = next((j for j in range(k - 1, max(first - 1, k - 8), -1) if tokens[j].word == "("), None)
@@ -444,13 +442,7 @@ def _subject(reader: _Reader, field: str, i: int, first: int, last: int, subject
     return None
 
 
-_PRONOUNS = {"id": frozenset({"ia", "dia", "beliau", "mereka"}), "en": frozenset({"he", "she", "they"})}
 UNNAMED = "unnamed"  # a subject the text describes but does not name
-
-
-_IT = {"id": frozenset(), "en": frozenset({"it"})}  # a state or an organisation named before
-_WE = {"id": frozenset({"kami", "kita"}), "en": frozenset({"we"})}
-_FIRST_PERSON = {"id": frozenset({"saya", "kami", "kita", "aku"}), "en": frozenset({"i", "we"})}
 
 
 def _sentence_subject(reader: _Reader, field: str, first: int, before: int) -> str | None:
@@ -516,7 +508,7 @@ def _agent(reader: _Reader, field: str, start: int, last: int) -> str | None:
             return _object(reader, field, k + 1, min(last, k + 1 + _OBJECT_REACH))
         if _is_break(lex, tokens[k]):
             return None
-    if lex.lang == "id" and start < last and (entity := reader.entity_starting_at(field, tokens[start])):
+    if lex.agent_after_verb and start < last and (entity := reader.entity_starting_at(field, tokens[start])):
         return entity.actor
     return None
 

@@ -127,8 +127,8 @@ def _sentence_events(refs: References, lex: Lexicon, places: Places, fv: FieldVi
                 actor = Side(refs.body_of(speaker) if not c.speech else speaker, "speaker")
         if recipient.actor is None and ((c.type, c.mode) in _SUSPECT_RECIPIENT) and refs.suspects:
             recipient = Side(refs.suspects[0], "story:suspect", tuple(refs.suspects[1:]))
-        if actor.actor is None:
-            continue  # who did it is the first thing an event tells; an event without its actor is not coded
+        if actor.actor is None and (lex.require_actor or recipient.actor is None):
+            continue  # who did it is the first thing an event tells (event_status.yaml require_actor)
         if actor.actor == recipient.actor:
             recipient = NOBODY
         stop = analogy[0] if analogy is not None and analogy[0] > c.last else last
