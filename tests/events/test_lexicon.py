@@ -108,3 +108,28 @@ def test_plover_table_quads_and_intensities():
     assert types["ASSAULT"].quad == "material_conflict" and types["ASSAULT"].intensity < -9
     assert types["THREATEN"].quad == "verbal_conflict"
     assert "meet" in types["CONSULT"].modes and "arrest" in types["COERCE"].modes
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_reference_and_agent_files_share_one_schema(lang):
+    from warta.actors.dictionary import SECTORS, load_dictionary
+    from warta.resources import load
+
+    assert set(load(lang, "references.yaml")) == set(load("id", "references.yaml"))
+    assert set(load(lang, "morphology.yaml")) == set(load("id", "morphology.yaml"))
+    for name in ("references.yaml",):
+        for key, value in load(lang, name).items():
+            if isinstance(value, list):
+                assert all(isinstance(w, str) and w.strip() for w in value), (lang, key)  # YAML reads `no` as False
+    rows = load(lang, "agents.tsv")
+    assert rows and all(r["sector"] in SECTORS and r["refers"] in
+                        ("", "suspect", "authority", "police", "prosecutor", "court") for r in rows)
+    assert len({r["phrase"] for r in rows}) == len(rows)
+    actors = load_dictionary().actors
+    units = load(lang, "units.yaml")
+    for head, row in (units["heads"] or {}).items():
+        assert row["parent"] is None or row["parent"] in actors, head
+        assert row["sector"] in SECTORS, head
+    assert all(t in actors for t in units["tails"])
+    for role in load(lang, "references.yaml")["authority_roles"].values():
+        assert role["default"] is None or role["default"] in actors

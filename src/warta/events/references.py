@@ -316,7 +316,7 @@ def _initials_pass(refs: References, cues: frozenset[str], known: set[str]) -> N
                 and tokens[k + 3].word == ")"
             if (_INITIALS.fullmatch(written) and (tokens[k - 1].word in cues or written in known
                                                  or (aged and len(written) >= 2))
-                    and refs.covering(name, k) is None):
+                    and refs.covering(name, k) is None and tokens[k].word not in refs.words.agents):
                 run = [k]
                 j = k + 1  # "BP dan MRS", "BP, MRS dan AS"
                 while j + 1 < len(tokens) and tokens[j].word in {",", "dan", "and", "serta"} \
