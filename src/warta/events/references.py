@@ -55,6 +55,7 @@ class Words:
     first_person: frozenset[str]
     first_person_plural: frozenset[str]
     institutional: tuple[tuple[str, ...], ...]
+    institutional_first: frozenset[str]
     it: frozenset[str]
     suffix: str
     demonstratives: frozenset[str]
@@ -90,7 +91,8 @@ def reference_words(lang: str) -> Words:
     home = (load(lang, "entity_words.yaml").get("home_countries") or [None])[0]
     return Words(
         personal=words("personal"), plural=words("plural"), first_person=words("first_person"),
-        first_person_plural=words("first_person_plural"), institutional=phrases("institutional"), it=words("it"),
+        first_person_plural=words("first_person_plural"), institutional=phrases("institutional"),
+        institutional_first=frozenset(p[0] for p in phrases("institutional")), it=words("it"),
         suffix=data.get("suffix") or "", demonstratives=words("demonstratives"), quantifiers=words("quantifiers"),
         initial_cues=words("initial_cues"), suspect_before=words("suspect_before"),
         suspect_after=phrases("suspect_after"), victim_cues=words("victim_cues"),
@@ -503,6 +505,8 @@ def _title(refs: References, name: str, first: int, last: int) -> bool:
 
 
 def _institutional_at(tokens: list[Token], k: int, w: Words) -> int:
+    if tokens[k].word not in w.institutional_first:
+        return 0
     for phrase in w.institutional:
         if tuple(t.word for t in tokens[k:k + len(phrase)]) == phrase:
             return len(phrase)

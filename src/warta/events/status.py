@@ -94,7 +94,10 @@ def announced(lex: Lexicon, tokens: list[Token], c: Candidate, first: int, curre
 
 def analogy_at(lex: Lexicon, tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
     """(start, length) of "seperti yang terjadi" in the sentence, if any."""
+    firsts = {p[0] for p in lex.analogies}
     for k in range(first, last):
+        if tokens[k].word not in firsts:
+            continue
         for p in lex.analogies:
             if tuple(t.word for t in tokens[k:k + len(p)]) == p:
                 return k, len(p)
