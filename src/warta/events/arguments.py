@@ -148,10 +148,15 @@ def _subject(s: Sentence, i: int, subjects: list[Side], legal: bool) -> Side:
                 n = opening + 1
                 continue
         if token.word == "," and k > s.first:
-            # "Lavrov, Menteri Luar Negeri Rusia, mengatakan": past a comma-enclosed apposition
+            # "Lavrov, Menteri Luar Negeri Rusia, mengatakan": past a comma-enclosed apposition;
+            # "Presiden ke-7 RI, Joko Widodo (Jokowi), sempat bertemu": the person inside it
             opening = next((m for m in range(n + 1, min(len(back), n + 12)) if tokens[back[m]].word == ","), None)
-            if opening is not None and opening + 1 < len(back):
-                before = refs.ending_at(name, back[opening + 1])
+            if opening is not None:
+                inside = _first_mention(s, back[opening] + 1, k)
+                before = refs.ending_at(name, back[opening + 1]) if opening + 1 < len(back) else None
+                if _usable(inside) and refs.kind_of(inside.actor) == "person" and not (
+                        _usable(before) and refs.kind_of(before.actor) == "person"):
+                    return _side(inside, "subject")
                 if _usable(before):
                     return _side(before, "subject")
             break
