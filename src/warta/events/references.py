@@ -68,6 +68,7 @@ class Words:
     role_defaults: dict[str, str]  # authority role -> the national body it stands for
     titles: frozenset[str]  # first words of office titles and roles ("dirjen", "kapolres", "ketua")
     head_prefix: str  # the prefix that makes a unit's name its head's title ("ka": Kapolsek, Kajari)
+    title_bodies: dict[str, str]  # a head's title -> the word naming their body ("gubernur" -> "pemprov")
     subject_gap: frozenset[str]
     coordinators: frozenset[str]
     agents: dict[str, tuple[Agent, ...]]  # by first word, longest first
@@ -99,7 +100,8 @@ def reference_words(lang: str) -> Words:
         roles={role: frozenset(fold(w) for w in row["words"]) for role, row in (data.get("authority_roles") or {}).items()},
         role_defaults={role: row["default"] for role, row in (data.get("authority_roles") or {}).items()
                        if row.get("default")},
-        titles=_title_words(lang), head_prefix=data.get("head_prefix") or "", subject_gap=frozenset(fold(w) for w in load(lang, "event_status.yaml")["subject_gap"]),
+        titles=_title_words(lang), head_prefix=data.get("head_prefix") or "",
+        title_bodies={fold(k): fold(v) for k, v in (data.get("title_bodies") or {}).items()}, subject_gap=frozenset(fold(w) for w in load(lang, "event_status.yaml")["subject_gap"]),
         coordinators=frozenset(fold(w) for w in load(lang, "event_status.yaml")["coordinators"]),
         agents={k: tuple(sorted(v, key=lambda a: -len(a.words))) for k, v in agents.items()}, home=home,
     )
@@ -385,6 +387,7 @@ def _titled_affiliations(refs: References) -> None:
                     break
                 words.insert(0, fv.tokens[k].word)
             title = set(words) | {w[len(prefix):] for w in words if w.startswith(prefix)}
+            title |= {refs.words.title_bodies[w] for w in words if w in refs.words.title_bodies}
             for body_words, body in bodies.items():
                 if len(body_words) >= 2 and set(body_words) <= title:
                     refs.affiliation[m.actor] = body
