@@ -88,6 +88,10 @@ def sides(s: Sentence, c: Candidate, subjects: list[Side]) -> tuple[Side, Side, 
         voice = "passive"
     subject = _subject(s, c.first, subjects, "legal" in c.contexts)
     if voice == "noun":
+        if c.reciprocal:
+            pair = _noun_pair(s, c)  # "kerja sama KPK dengan PPATK", "pertemuan antara A dan B"
+            if pair is not None:
+                return pair[0], pair[1], subject
         return _noun(s, c), _noun_object(s, c), subject
     if c.gap:
         obj = _object(s, c.gap[0], c.gap[1])
@@ -286,6 +290,23 @@ def _noun_object(s: Sentence, c: Candidate) -> Side:
         if is_break(s.lex, tokens[k]):
             break
     return NOBODY
+
+
+def _noun_pair(s: Sentence, c: Candidate) -> tuple[Side, Side] | None:
+    """The two sides of a reciprocal noun: "kemitraan MUI dengan BPJS", "pertemuan antara A dan B"."""
+    tokens = s.fv.tokens
+    k = c.last + 1
+    if k < s.last and tokens[k].word in s.lex.pair_openers:
+        k += 1
+    first = s.refs.starting_at(s.fv.name, k) if k < s.last else None
+    if not _usable(first) or first.actor is None:
+        return None
+    j = first.last + 1
+    if j + 1 < s.last and tokens[j].word in s.lex.pair_joiners:
+        second = s.refs.starting_at(s.fv.name, j + 1)
+        if _usable(second) and second.actor and second.actor != first.actor:
+            return Side(first.actor, "pair"), Side(second.actor, "pair")
+    return None
 
 
 def occurs(s: Sentence, c: Candidate) -> bool:

@@ -92,6 +92,8 @@ class Lexicon:
     not_events: tuple[tuple[str, ...], ...] = ()  # phrases whose words are never a trigger
     authority_by_mode: dict[str, str] = field(default_factory=dict)  # legal mode -> authority role
     require_actor: bool = False  # code an event only with its actor
+    pair_openers: frozenset[str] = frozenset()  # "pertemuan antara A dan B"
+    pair_joiners: frozenset[str] = frozenset()  # "kerja sama A dengan B"
 
 
 @dataclass(frozen=True)
@@ -304,6 +306,8 @@ def lexicon(lang: str, files: tuple[str, ...] = PATTERN_FILES) -> Lexicon:
         not_events=tuple(sorted({words_of(p) for p in status.get("not_events") or ()}, key=len, reverse=True)),
         authority_by_mode=dict(status.get("authority_by_mode") or {}),
         require_actor=bool(status.get("require_actor", False)),
+        pair_openers=frozenset(fold(w) for w in status.get("pair_openers") or ()),
+        pair_joiners=frozenset(fold(w) for w in status.get("pair_joiners") or ()),
     )
 
 
