@@ -57,8 +57,6 @@ class Sentence:
     fv: FieldView
     first: int  # token range of the sentence
     last: int
-    status_words: frozenset[str]
-    triggers: frozenset[str]  # first words of triggers: an object ends where another event begins
 
 
 def _side(m: Mention | None, how: str) -> Side:
@@ -172,7 +170,7 @@ def _subject(s: Sentence, i: int, subjects: list[Side], legal: bool) -> Side:
             if known:
                 return Side(known[-1].actor, "coordinated", known[-1].others)
             return _side(_clause_subject(s, k), "coordinated")
-        if token.word not in lex.subject_gap and token.word not in s.status_words:
+        if token.word not in lex.subject_gap and token.word not in s.lex.status_words:
             break
         n += 1
     tokens_first = tokens[s.first].word if s.first < s.last else ""
@@ -246,7 +244,7 @@ def _object(s: Sentence, start: int, stop: int) -> Side:
                 if person and refs.kind_of(person.actor) == "person" and _title_words_between(s, mention, person):
                     return _side(person, "object")
             return _side(mention, "object")
-        if is_break(s.lex, token) or (k > start and token.word in s.triggers):
+        if is_break(s.lex, token) or (k > start and token.word in s.lex.triggers):
             return NOBODY  # the object of this trigger ends where another event begins
     return NOBODY
 

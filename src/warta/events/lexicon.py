@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -19,11 +18,11 @@ import yaml
 
 from warta.actors.names import fold
 from warta.errors import ConfigError, ResourceError
+from warta.events.view import WORD
 from warta.resources import load
 
 GAP = "…"  # in a phrase: up to GAP_WORDS words in between
 GAP_WORDS = 6
-_WORD = re.compile(r"\w+(?:[-’']\w+)*|[^\w\s]")
 _VOICES = {"verbs": "active", "passives": "passive", "speaker_verbs": "speaker", "nouns": "noun"}
 
 
@@ -92,6 +91,7 @@ class Lexicon:
     not_events: tuple[tuple[str, ...], ...] = ()  # phrases whose words are never a trigger
     authority_by_mode: dict[str, str] = field(default_factory=dict)  # legal mode -> authority role
     require_actor: bool = False  # code an event only with its actor
+    status_words: frozenset[str] = frozenset()  # every word of a negation, future or hypothetical marker
     pair_openers: frozenset[str] = frozenset()  # "pertemuan antara A dan B"
     pair_joiners: frozenset[str] = frozenset()  # "kerja sama A dengan B"
 
@@ -125,7 +125,7 @@ def _user_file(path: Path, lang: str) -> dict | None:
 
 
 def words_of(phrase: str) -> tuple[str, ...]:
-    return tuple(GAP if w == GAP else fold(w) for w in _WORD.findall(phrase.replace("...", GAP)))
+    return tuple(GAP if w == GAP else fold(w) for w in WORD.findall(phrase.replace("...", GAP)))
 
 
 @cache
@@ -306,6 +306,7 @@ def lexicon(lang: str, files: tuple[str, ...] = PATTERN_FILES) -> Lexicon:
         not_events=tuple(sorted({words_of(p) for p in status.get("not_events") or ()}, key=len, reverse=True)),
         authority_by_mode=dict(status.get("authority_by_mode") or {}),
         require_actor=bool(status.get("require_actor", False)),
+        status_words=frozenset(w for key in ("negation", "future", "hypothetical") for p in phrases(key) for w in p),
         pair_openers=frozenset(fold(w) for w in status.get("pair_openers") or ()),
         pair_joiners=frozenset(fold(w) for w in status.get("pair_joiners") or ()),
     )

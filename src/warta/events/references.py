@@ -125,10 +125,6 @@ class Mention:
     kind: str  # name | initials | group | suspect | authority | pronoun | speaker
     others: tuple[str, ...] = ()  # further actors the words stand for ("keduanya": both suspects)
 
-    @property
-    def resolved(self) -> bool:
-        return self.actor is not None
-
 
 @dataclass
 class References:
@@ -440,15 +436,6 @@ def _suspects(refs: References) -> None:
     for _, actor in sorted(found):
         if actor not in refs.suspects:
             refs.suspects.append(actor)
-
-
-def _ends_with(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    return len(words) >= len(phrase) and words[-len(phrase):] == phrase
-
-
-def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
 
 
 def _descriptions_and_pronouns(refs: References) -> None:

@@ -18,21 +18,21 @@ _PUNCTUATION = frozenset({"(", ")", "“", "”", "\"", "!", "?", ":"})
 
 
 def event_date(article: Article, field: str, sentence: tuple[int, int], trigger_at: int, end: int,
-               after: int | None = None) -> tuple[str | None, str | None, bool]:
-    """(date, end of its range, whether the story gave it)."""
+               after: int | None = None) -> tuple[str | None, bool]:
+    """(date, whether the story gave it rather than the publication date)."""
     start, stop = sentence
     in_sentence = [t for t in article.times if t.span.field == field and t.value
                    and start <= t.span.start < min(stop, end + 1) and (after is None or t.span.start >= after)]
     if in_sentence:
         best = min(in_sentence, key=lambda t: abs(t.span.start - trigger_at))
-        return best.value, getattr(best, "end", None), True
+        return best.value, True
     if after is None:
         text = article.text_of(field)
         paragraph = text.rfind("\n\n", 0, start) + 1
         earlier = [t for t in article.times if t.span.field == field and t.value and paragraph <= t.span.start < start]
         if earlier:
-            return earlier[-1].value, getattr(earlier[-1], "end", None), True
-    return (article.published.date if article.published else None), None, False
+            return earlier[-1].value, True
+    return (article.published.date if article.published else None), False
 
 
 class Places:

@@ -1,7 +1,8 @@
 """One article's text as tokens, built once and read by every stage that walks words.
 
 For each text field: the tokens (offsets and the folded word), the sentence each token is in,
-and the entity mentions by the token they start and end at. Quotes and events read the same
+and the field's entity mentions in text order (``references`` indexes them, and every other
+mention, by token). Quotes and events read the same
 view; it is cached on the identity of the text and entity tuples it was built from, so a
 stage that runs after ``entities`` and ``actors`` reuses the view an earlier stage built for
 the same article, and a changed article never gets a stale one.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from warta.actors.names import fold
 from warta.model import Article, Entity
@@ -37,7 +38,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 
 @dataclass
 class FieldView:
-    """One text field: tokens, their sentences, and entities by token."""
+    """One text field: tokens, their sentences, and its entities."""
 
     name: str
     text: str
@@ -45,16 +46,12 @@ class FieldView:
     starts: list[int]  # token start offsets, for bisect
     sentence_of: list[int]  # token index -> sentence number within the field (-1 outside any)
     sentences: list[tuple[int, int]]  # (first token, last token + 1) per sentence
+    sentence_spans: list[tuple[int, int]]  # (start, end) offsets of those sentences
     entities: list[Entity]  # in text order
-    entity_starting: dict[int, Entity] = field(default_factory=dict)  # by start offset
-    entity_ending: dict[int, Entity] = field(default_factory=dict)  # by end offset
 
     def token_at(self, position: int) -> int:
         """Index of the first token starting at or after ``position``."""
         return bisect.bisect_left(self.starts, position)
-
-    def words(self, first: int, last: int) -> tuple[str, ...]:
-        return tuple(t.word for t in self.tokens[first:last])
 
 
 @dataclass
@@ -86,8 +83,7 @@ def _build(article: Article) -> TokenView:
                 sentence_of[k] = n
             ranges.append((first, last))
         entities = sorted(by_field.get(name, ()), key=lambda e: (e.span.start, -e.span.end))
-        fields[name] = FieldView(name, text, tokens, starts, sentence_of, ranges, entities,
-                                 {e.span.start: e for e in reversed(entities)}, {e.span.end: e for e in entities})
+        fields[name] = FieldView(name, text, tokens, starts, sentence_of, ranges, spans, entities)
     return TokenView(article.id, fields)
 
 

@@ -24,15 +24,17 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
 from dataclasses import dataclass
-from datetime import date as Date
 
 from warta.actors.names import fold
 from warta.actors.places import best_place
 from warta.config import Options
+from warta.events.candidates import is_break
 from warta.events.lexicon import GAP, GAP_WORDS, Lexicon, Trigger, lexicon, plover_types
 from warta.events.references import reference_words
+from warta.events.status import long_before, phrase_before
+from warta.events.view import QUOTE_MARKS, tokenize
+from warta.events.view import Token as _Token
 from warta.model import Article, Entity, Event, Location, Sentence, Span, field_order
 from warta.resources import data_language
 
@@ -41,16 +43,6 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _PUNCTUATION = frozenset({",", ";", ":", "(", ")", "“", "”", "\"", "!", "?"})
 _SUBJECT_REACH = 10  # words a subject may stand before its trigger
 _OBJECT_REACH = 9  # words an object may stand after its trigger
-_HISTORICAL_DAYS = 365
-_QUOTE_MARKS = frozenset("“”\"‘’'«»„")
-_WORD = re.compile(r"\w+(?:[-’']\w+)*|[^\w\s]")
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    start: int
-    end: int
-    word: str  # folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +78,7 @@ class _Reader:
         self.tokens: dict[str, list[_Token]] = {}
         self.starts: dict[str, list[int]] = {}
         for name, text in article.text_fields():
-            tokens = [_Token(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)
-                      if m.group() not in _QUOTE_MARKS]  # Rusia akan “masuk” ke Ukraina
+            tokens = [t for t in tokenize(text) if t.word not in QUOTE_MARKS]  # Rusia akan “masuk” ke Ukraina
             self.tokens[name] = tokens
             self.starts[name] = [t.start for t in tokens]
         self.arguments: dict[str, list[Entity]] = {}
@@ -108,7 +99,6 @@ class _Reader:
             ((field_order(e.span.field), e.span.start), e.actor) for e in article.entities
             if e.type == "ORG" and e.actor and set(fold(e.span.text).split()) & lex.authorities)
         self.suspect = _suspect(article)
-        self.status_words = frozenset(w for p in lex.negation + lex.future + lex.hypothetical for w in p)
         self.countries = tuple(dict.fromkeys(
             a.id if a.kind == "state" else a.country for a in article.actors if (a.kind == "state" or a.country)))
 
@@ -162,10 +152,6 @@ def _suspect(article: Article) -> str | None:
     return ranked[0][0] if ranked[0][1] >= 2 else None
 
 
-def _is_break(lex: Lexicon, token: _Token) -> bool:
-    return token.word in _PUNCTUATION or token.word in lex.clause_breaks or token.word == "."
-
-
 def _matches(reader: _Reader, field: str, first: int, last: int) -> list[_Match]:
     """Triggers in tokens[first:last], longest first, not overlapping."""
     tokens, lex = reader.tokens[field], reader.lex
@@ -198,7 +184,7 @@ def _match_at(lex: Lexicon, tokens: list[_Token], i: int, last: int, trigger: Tr
                     gap = (j, g)
                     j = g
                     break
-                if _is_break(lex, tokens[g]):
+                if is_break(lex, tokens[g]):
                     return None
             else:
                 return None
@@ -209,23 +195,6 @@ def _match_at(lex: Lexicon, tokens: list[_Token], i: int, last: int, trigger: Tr
         j += 1
         k += 1
     return _Match(trigger, i, j - 1, gap)
-
-
-def _phrase_before(tokens: list[_Token], end: int, floor: int, phrases: tuple[tuple[str, ...], ...],
-                   lex: Lexicon, reach: int) -> bool:
-    """Whether one of ``phrases`` ends within ``reach`` words before tokens[end] in its clause."""
-    words = []
-    k = end - 1
-    while k >= floor and end - k <= reach and not _is_break(lex, tokens[k]):
-        words.insert(0, "not" if tokens[k].word.endswith("n't") else tokens[k].word)
-        k -= 1
-    text = tuple(words)
-    return any(_contains(text, p) for p in phrases)
-
-
-def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
 
 
 def find_events(article: Article, options: Options) -> Article:
@@ -316,7 +285,7 @@ def _requested(reader: _Reader, field: str, match: _Match, matches: list[_Match]
         if earlier.last >= match.first:
             break
         if earlier.trigger.pattern.type in ("REQUEST", "THREATEN") and earlier.trigger.voice == "active" \
-                and not any(_is_break(reader.lex, t) for t in tokens[earlier.last + 1:match.first]):
+                and not any(is_break(reader.lex, t) for t in tokens[earlier.last + 1:match.first]):
             return True
     return False
 
@@ -328,12 +297,12 @@ def _announced(reader: _Reader, field: str, match: _Match, first: int, event: _F
     lex, tokens = reader.lex, reader.tokens[field]
     if match.trigger.pattern.speech or match.trigger.voice != "active":
         return []
-    if _phrase_before(tokens, match.first, first, lex.obligation, lex, lex.window):
+    if phrase_before(tokens, match.first, first, lex.obligation, lex, lex.window):
         speaker = _speaker(reader, field, tokens[match.first].start)
         if speaker or event.actor:
             return [dataclasses.replace(event, type="REQUEST", mode=None, contexts=(), actor=speaker,
                                         recipient=event.actor, status="asserted", rule=event.rule + "+obligation")]
-    if event.status == "future" and event.actor and _phrase_before(tokens, match.first, first, lex.intent, lex, lex.window):
+    if event.status == "future" and event.actor and phrase_before(tokens, match.first, first, lex.intent, lex, lex.window):
         kind = lex.announcing.get(event.type)
         if kind and kind != event.type:
             return [dataclasses.replace(event, type=kind, mode=None, status="asserted", rule=event.rule + "+intent")]
@@ -423,13 +392,13 @@ def _subject(reader: _Reader, field: str, i: int, first: int, last: int, subject
             if opening is not None and (entity := reader.entity_ending_at(field, tokens[opening - 1])):
                 return entity.actor
             break
-        if _is_break(lex, token):
+        if is_break(lex, token):
             break
         if token.word in lex.coordinators:
             # "… dan telah mendesak": the verb shares the subject of the clause before it
             known = [s for s in subjects if s is not None]
             return known[-1] if known else _sentence_subject(reader, field, first, k)
-        if token.word not in lex.subject_gap and token.word not in reader.status_words:
+        if token.word not in lex.subject_gap and token.word not in reader.lex.status_words:
             break
         k -= 1
     if described:
@@ -490,7 +459,7 @@ def _object(reader: _Reader, field: str, start: int, stop: int) -> str | None:
             return entity.actor
         if token.word in lex.suspect_nouns and reader.suspect:
             return reader.suspect  # "memeriksa pemohon", "menahan tersangka"
-        if _is_break(lex, token) or (k > start and token.word in lex.triggers):
+        if is_break(lex, token) or (k > start and token.word in lex.triggers):
             return None  # the object of this trigger ends where another event begins
     return None
 
@@ -506,7 +475,7 @@ def _agent(reader: _Reader, field: str, start: int, last: int) -> str | None:
     for k in range(start, min(last, start + _OBJECT_REACH)):
         if tokens[k].word in lex.agent_markers:
             return _object(reader, field, k + 1, min(last, k + 1 + _OBJECT_REACH))
-        if _is_break(lex, tokens[k]):
+        if is_break(lex, tokens[k]):
             return None
     if lex.agent_after_verb and start < last and (entity := reader.entity_starting_at(field, tokens[start])):
         return entity.actor
@@ -526,29 +495,17 @@ def _status(reader: _Reader, field: str, match: _Match, first: int, stop: int, d
     lex, tokens = reader.lex, reader.tokens[field]
     pattern = match.trigger.pattern
     reach = lex.window
-    if _phrase_before(tokens, match.first, first, lex.negation, lex, reach):
+    if phrase_before(tokens, match.first, first, lex.negation, lex, reach):
         return "negated"
-    if _phrase_before(tokens, match.first, first, lex.hypothetical, lex, reach):
+    if phrase_before(tokens, match.first, first, lex.hypothetical, lex, reach):
         return "hypothetical"
     if not pattern.speech and any(tokens[k].word in lex.conditions for k in range(match.last + 1, stop)):
         return "hypothetical"
-    if match.trigger.voice != "speaker" and _phrase_before(tokens, match.first, first, lex.future, lex, reach):
+    if match.trigger.voice != "speaker" and phrase_before(tokens, match.first, first, lex.future, lex, reach):
         return "future"
-    if date and _long_before(date, reader.article):
+    if date and long_before(date, reader.article):
         return "historical"
     return "asserted"
-
-
-def _long_before(date: str, article: Article) -> bool:
-    if not article.published:
-        return False
-    published = Date.fromisoformat(article.published.date)
-    year = int(date[:4])
-    if len(date) == 4:
-        return year < published.year
-    month = int(date[5:7])
-    day = int(date[8:10]) if len(date) >= 10 else 28
-    return (published - Date(year, month, day)).days > _HISTORICAL_DAYS
 
 
 def _date(reader: _Reader, sentence: Sentence, trigger_at: int, end: int, after: int | None = None):

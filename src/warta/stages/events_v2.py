@@ -94,12 +94,9 @@ def _sentence_events(refs: References, lex: Lexicon, places: Places, fv: FieldVi
     if first >= last:
         return []
     tokens = fv.tokens
-    s = Sentence(refs, lex, fv, first, last,
-                 frozenset(w for p in lex.negation + lex.future + lex.hypothetical for w in p),
-                 frozenset(lex.triggers))
+    s = Sentence(refs, lex, fv, first, last)
     analogy = analogy_at(lex, tokens, first, last)
-    sentence = SentenceSpan(fv.name, tokens[first].start, tokens[last - 1].end)
-    sentence = _sentence_span(refs.article, fv.name, tokens[first].start) or sentence
+    sentence = SentenceSpan(fv.name, *fv.sentence_spans[n])
     verb_types = {c.type for c in candidates if c.voice != "noun"}
     subjects: list[Side] = []
     out: list[_Found] = []
@@ -133,7 +130,7 @@ def _sentence_events(refs: References, lex: Lexicon, places: Places, fv: FieldVi
             recipient = NOBODY
         stop = analogy[0] if analogy is not None and analogy[0] > c.last else last
         end = tokens[stop - 1].end if stop > first else sentence.end
-        date, _, from_story = event_date(refs.article, fv.name, (sentence.start, sentence.end), tokens[c.first].start, end)
+        date, from_story = event_date(refs.article, fv.name, (sentence.start, sentence.end), tokens[c.first].start, end)
         state = status(lex, tokens, c, first, stop, date, refs.article)
         if state == "asserted" and not c.speech and requested(lex, tokens, c, candidates):
             state = "future"  # "meminta ketua umum parpol untuk menonaktifkan …": asked for, not done
@@ -146,13 +143,6 @@ def _sentence_events(refs: References, lex: Lexicon, places: Places, fv: FieldVi
             out.append(_analogy(refs, places, fv, sentence, analogy, last, event))
             analogy = None
     return out
-
-
-def _sentence_span(article: Article, field: str, position: int) -> SentenceSpan | None:
-    for s in article.sentences:
-        if s.field == field and s.start <= position < s.end:
-            return s
-    return None
 
 
 def _announced(refs: References, lex: Lexicon, fv: FieldView, c: Candidate, first: int, event: _Found) -> list[_Found]:
@@ -178,7 +168,7 @@ def _analogy(refs: References, places: Places, fv: FieldView, sentence: Sentence
     tokens = fv.tokens
     trigger = Span(fv.name, tokens[at].start, tokens[at + length - 1].end,
                    fv.text[tokens[at].start:tokens[at + length - 1].end])
-    date, _, from_story = event_date(refs.article, fv.name, (sentence.start, sentence.end), tokens[at].start,
+    date, from_story = event_date(refs.article, fv.name, (sentence.start, sentence.end), tokens[at].start,
                                      sentence.end, after=tokens[at].start)
     place = places.after_locative(fv, at + length, last)
     return dataclasses.replace(event, recipient=NOBODY, status="historical", trigger=trigger,

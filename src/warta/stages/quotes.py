@@ -25,13 +25,12 @@ from functools import cache
 from warta.actors.names import fold
 from warta.config import Options
 from warta.events.references import references
+from warta.events.view import WORD, token_view, tokenize
 from warta.events.view import Token as _Token
-from warta.events.view import token_view, tokenize
 from warta.model import Article, Entity, Quote, Span, field_order
 from warta.resources import data_language, load
 
 _SPEAKER_TYPES = frozenset({"PER", "ORG", "GPE", "NORP"})
-_WORD = re.compile(r"\w+(?:[-’']\w+)*|[^\w\s]")
 # Opening and closing marks; straight quotes close whatever they opened.
 _PAIRS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
 _SHORT = 3  # a quotation of at most this many words is a partial quote or a scare quote
@@ -80,7 +79,7 @@ def _cues(lang: str) -> _Cues:
     data = load(lang, "reporting_verbs.yaml")
 
     def phrases(key: str) -> tuple[tuple[str, ...], ...]:
-        return tuple(sorted((tuple(fold(w) for w in _WORD.findall(p)) for p in data[key]), key=len, reverse=True))
+        return tuple(sorted((tuple(fold(w) for w in WORD.findall(p)) for p in data[key]), key=len, reverse=True))
 
     return _Cues(
         verbs=frozenset(fold(w) for w in data["speech_verbs"]),
@@ -98,10 +97,6 @@ def _cues(lang: str) -> _Cues:
         determiners_before=frozenset(fold(w) for w in data["determiners_before"]),
         determiners_after=frozenset(fold(w) for w in data["determiners_after"]),
     )
-
-
-def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Token]:
-    return tokenize(text, start, end)
 
 
 def _match(tokens: list[_Token], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
@@ -352,7 +347,7 @@ def _clause(field: _Field, verb: int, end: int, cues: _Cues) -> tuple[int, int] 
     stop = end
     while stop > start and field.text[stop - 1] in " .,;:!?\n":
         stop -= 1
-    if len(_tokens(field.text, start, stop)) < 2:
+    if len(tokenize(field.text, start, stop)) < 2:
         return None
     return start, stop
 
@@ -370,7 +365,7 @@ def find_quotes(article: Article, options: Options) -> Article:
         direct_spans = []  # a direct quote with its cue: no indirect quote may cross one
         cue_spans = []  # where a direct quote's cue and speaker stand: no indirect quote there
         for q in quoted:
-            words = len(_tokens(text, q.start, q.end))
+            words = len(tokenize(text, q.start, q.end))
             i = bisect.bisect_right(sentence_starts, q.open)
             sentence = sentences[i - 1] if i else (0, q.open)
             if words <= _SHORT and not re.search(r"[.!?,]$", text[q.start:q.end]):
@@ -450,7 +445,7 @@ def _indirect(field: _Field, start: int, end: int, cues: _Cues, quoted: list[_Qu
             speaker = _Speaker(*subject, field.text[tokens[k].start:tokens[k].end])
             out.append(_pending(field, *clause, "indirect", speaker))
             for q in quoted:  # a few quoted words inside it are a partial quote of the same voice
-                if clause[0] <= q.start and q.end <= clause[1] and len(_tokens(field.text, q.start, q.end)) <= _SHORT:
+                if clause[0] <= q.start and q.end <= clause[1] and len(tokenize(field.text, q.start, q.end)) <= _SHORT:
                     out.append(_pending(field, q.start, q.end, "partial", speaker))
     if not heads:  # "The paper blasted Seoul, warning that …": the sentence's subject speaks
         for k in range(first + 1, last):
@@ -489,7 +484,7 @@ def _indirect(field: _Field, start: int, end: int, cues: _Cues, quoted: list[_Qu
             stop = tokens[k - 1].start if not rest.startswith(",") or len(rest) < 3 else end
             while stop > start and field.text[stop - 1] in " .,;:!?\n":
                 stop -= 1
-            if len(_tokens(field.text, start, stop)) >= 3:
+            if len(tokenize(field.text, start, stop)) >= 3:
                 out.append(_pending(field, start, stop, "indirect", speaker))
             break
     return out
