@@ -50,8 +50,10 @@ def main() -> int:
             if line.strip()]
     seen_text, seen_title, eligible = set(), set(), []
     for row in rows:
+        if is_reserved(row["id"], root):
+            continue  # never looked at, not even to compare
         text, title = row["isi_berita"].strip(), row["judul"].strip()
-        if is_reserved(row["id"], root) or text in seen_text or title in seen_title:
+        if text in seen_text or title in seen_title:
             seen_text.add(text)
             seen_title.add(title)
             continue
